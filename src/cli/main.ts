@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { isInputError } from '../model/errors';
+import type { DayOrder } from '../parsers';
+import { runParse } from './parse';
+
+const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first]
+
+Exit codes: 0 ok, 1 check failed, 2 bad input.`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'auto' },
+      'day-first': { type: 'boolean', default: false },
+      'month-first': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const [command, file, ...extra] = positionals;
+  if (!command) throw new UsageError('no command given');
+  if (values['day-first'] && values['month-first']) throw new UsageError('--day-first and --month-first exclude each other');
+  const dayOrder: DayOrder | undefined = values['day-first'] ? 'day-first' : values['month-first'] ? 'month-first' : undefined;
+  switch (command) {
+    case 'parse':
+      if (!file) throw new UsageError('parse needs an export file');
+      if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+      return runParse(file, { format: values.format, dayOrder });
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 2));
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`chatreview: ${(e as Error).message}\n${USAGE}\n`);
+    } else if (isInputError(e)) {
+      process.stderr.write(`chatreview: ${e.message}\n`);
+    } else {
+      // A bug, not bad input; still one line for the user. CHATREVIEW_DEBUG shows the stack.
+      const detail = process.env.CHATREVIEW_DEBUG ? `\n${(e as Error)?.stack}` : ' (set CHATREVIEW_DEBUG=1 for details)';
+      process.stderr.write(`chatreview: internal error: ${(e as Error)?.message ?? e}${detail}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

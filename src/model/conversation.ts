@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** A file named by a message. `present` says whether the export actually holds it. */
+export const Attachment = z.object({
+  name: z.string(),
+  present: z.boolean(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const MessageKind = z.enum(['message', 'system', 'deleted', 'media']);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+/** How exact a timestamp is: Android WhatsApp exports minutes, iOS seconds, screenshots a day. */
+export const Precision = z.enum(['second', 'minute', 'day']);
+export type Precision = z.infer<typeof Precision>;
+
+export const Direction = z.enum(['incoming', 'outgoing']);
+export type Direction = z.infer<typeof Direction>;
+
+/** Local wall-clock time where the message was sent; exports carry no zone. */
+export const LocalTimestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+
+/** Where a message sits in the source: 1-based first line of the chat text and its line count. */
+export const SourceRef = z.object({
+  line: z.number().int().positive(),
+  lines: z.number().int().positive(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const PollOption = z.object({ text: z.string(), votes: z.number().int().nonnegative() });
+
+/**
+ * What an export says about a message beyond the contract fields. Every key is optional and
+ * only present when the source said it.
+ */
+export const MessageMeta = z.object({
+  /** The generated placeholder the export wrote instead of content ("<Media weggelaten>"). */
+  placeholder: z.string().optional(),
+  edited: z.boolean().optional(),
+  location: z.string().optional(),
+  poll: z.object({ question: z.string(), options: z.array(PollOption) }).optional(),
+  /** Who a system event is about when the export attributes it to a person (missed calls). */
+  actor: z.string().optional(),
+}).strict();
+export type MessageMeta = z.infer<typeof MessageMeta>;
+
+export const Message = z.object({
+  /** Stable for a given export: position in the source, `m000042`. */
+  id: z.string().regex(/^m\d{6,}$/),
+  timestamp: LocalTimestamp,
+  precision: Precision,
+  /** null for system events. */
+  sender: z.string().nullable(),
+  /** null when the export does not say. */
+  direction: Direction.nullable(),
+  kind: MessageKind,
+  text: z.string(),
+  attachments: z.array(Attachment),
+  replyTo: z.string().nullable(),
+  source: SourceRef,
+  meta: MessageMeta.optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Participant = z.object({
+  name: z.string(),
+});
+export type Participant = z.infer<typeof Participant>;
+
+export const Conversation = z.object({
+  title: z.string(),
+  participants: z.array(Participant),
+});
+export type Conversation = z.infer<typeof Conversation>;
+
+/** `chatreview parse` output for a single conversation. */
+export const ParsedExport = z.object({
+  format: z.string(),
+  conversation: Conversation,
+  messages: z.array(Message),
+});
+export type ParsedExport = z.infer<typeof ParsedExport>;
+
+/** Message ids are the 1-based position in the source, zero-padded to six digits. */
+export function messageId(position: number): string {
+  return 'm' + String(position).padStart(6, '0');
+}

@@ -1,0 +1,36 @@
+import type { Conversation, Message, ParsedExport } from '../model/conversation';
+import { detectFormat } from './detect';
+import { openExport } from './input';
+import type { MessageSink, ParseOptions } from './registry';
+import './whatsapp';
+
+export { allFormats, getFormat } from './registry';
+export type { DayOrder, ExportFormat, MessageSink, ParseOptions } from './registry';
+
+export interface ParseExportOptions extends ParseOptions {
+  /** A format name to skip detection, or `auto`. */
+  format?: string;
+}
+
+/** Parses an export, streaming its messages to `sink`; resolves with format and conversation. */
+export async function parseExport(
+  filePath: string,
+  options: ParseExportOptions,
+  sink: MessageSink,
+): Promise<{ format: string; conversation: Conversation }> {
+  const input = await openExport(filePath);
+  try {
+    const format = await detectFormat(input, options.format);
+    const conversation = await format.parse(input, options, sink);
+    return { format: format.name, conversation };
+  } finally {
+    input.close();
+  }
+}
+
+/** Parses a whole export into memory; for callers that need every message at once. */
+export async function readExport(filePath: string, options: ParseExportOptions = {}): Promise<ParsedExport> {
+  const messages: Message[] = [];
+  const { format, conversation } = await parseExport(filePath, options, { message: (m) => messages.push(m) });
+  return { format, conversation, messages };
+}

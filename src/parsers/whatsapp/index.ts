@@ -1,0 +1,179 @@
+import * as path from 'node:path';
+import { messageId, type Conversation, type Message, type Participant } from '../../model/conversation';
+import { InputError } from '../../model/errors';
+import type { ExportInput } from '../input';
+import { registerFormat, type ExportFormat, type MessageSink, type ParseOptions } from '../registry';
+import { decodeSample, readLines } from '../text';
+import { classifyBody, normalizeAuthor, toAttachments } from './body';
+import { GRAMMARS, HeaderSniffer, mayBeHeader, TimestampReader, type Grammar, type HeaderLayout } from './header';
+import { CHAT_FILE_NAMES, TITLE_FROM_FILE } from './strings';
+
+/** The chat text inside a zip: iOS `_chat.txt`, Android `WhatsApp-chat met ….txt`. */
+function findChatEntry(input: ExportInput): string | undefined {
+  if (!input.zip) return undefined;
+  const names = [...input.zip.entries.keys()];
+  for (const pattern of CHAT_FILE_NAMES) {
+    const hit = names.find((n) => pattern.test(path.posix.basename(n)));
+    if (hit) return hit;
+  }
+  const texts = names.filter((n) => n.toLowerCase().endsWith('.txt'));
+  return texts.length === 1 ? texts[0] : undefined;
+}
+
+function titleFromFileName(...names: (string | undefined)[]): string | undefined {
+  for (const name of names) {
+    if (!name) continue;
+    for (const pattern of TITLE_FROM_FILE) {
+      const m = pattern.exec(path.posix.basename(name));
+      if (m) return m[1].trim();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Turns lines into messages: a header line starts a message, any other line continues the
+ * current one (blank lines included). Everything is emitted as soon as the next header arrives.
+ */
+class WhatsAppLineParser {
+  private readonly header: RegExp;
+  private readonly timestamps: TimestampReader;
+  private readonly participants = new Map<string, Participant>();
+  private lineNo = 0;
+  private count = 0;
+  private current: { line: number; lines: number; timestamp: string; precision: Message['precision']; rest: string; more: string[] | null } | null = null;
+  /** iOS attributes group events to the group's name: the first such author is the title. */
+  eventAuthor: string | undefined;
+
+  constructor(
+    layout: HeaderLayout,
+    private readonly present: (name: string) => boolean,
+    private readonly sink: MessageSink,
+  ) {
+    this.header = GRAMMARS[layout.grammar];
+    this.timestamps = new TimestampReader(layout.dayOrder);
+    this.grammar = layout.grammar;
+  }
+  private readonly grammar: Grammar;
+
+  get messageCount(): number {
+    return this.count;
+  }
+
+  get senders(): Participant[] {
+    return [...this.participants.values()];
+  }
+
+  line(line: string): void {
+    this.lineNo++;
+    if (mayBeHeader(line)) {
+      const m = this.header.exec(line);
+      const time = m && this.timestamps.read(m);
+      if (m && time) {
+        this.flush();
+        this.current = { line: this.lineNo, lines: 1, timestamp: time.timestamp, precision: time.precision, rest: m[10], more: null };
+        return;
+      }
+    }
+    if (this.current) {
+      (this.current.more ??= []).push(line);
+      this.current.lines++;
+    }
+    // Lines before the first header (a stray BOM line, say) belong to no message.
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    const cur = this.current;
+    if (!cur) return;
+    this.current = null;
+    const { author, body } = this.splitAuthor(cur.rest);
+    const text = cur.more ? body + '\n' + cur.more.join('\n') : body;
+    const c = classifyBody(author, text, this.grammar !== 'ios-legacy');
+    if (c.sender !== null && !this.participants.has(c.sender)) this.participants.set(c.sender, { name: c.sender });
+    if (c.kind === 'system' && author !== null) this.eventAuthor ??= author;
+    const message: Message = {
+      id: messageId(++this.count),
+      timestamp: cur.timestamp,
+      precision: cur.precision,
+      sender: c.sender,
+      direction: null,
+      kind: c.kind,
+      text: c.text,
+      attachments: toAttachments(c.attachmentNames, this.present),
+      replyTo: null,
+      source: { line: cur.line, lines: cur.lines },
+    };
+    if (c.meta) message.meta = c.meta;
+    this.sink.message(message);
+  }
+
+  /**
+   * iOS always names an author; Android event lines have none. A `: ` before which stands a
+   * quote belongs to an event (`changed the subject from "A: B"`), not to an author.
+   */
+  private splitAuthor(rest: string): { author: string | null; body: string } {
+    const colon = rest.indexOf(': ');
+    if (colon < 0) return { author: null, body: rest };
+    const author = rest.slice(0, colon);
+    if (this.grammar === 'android' && /["“”«]/.test(author)) return { author: null, body: rest };
+    return { author: normalizeAuthor(author), body: rest.slice(colon + 2) };
+  }
+}
+
+async function sniffLayout(input: ExportInput, entry: string | undefined, what: string, options: ParseOptions): Promise<HeaderLayout> {
+  const sniffer = new HeaderSniffer(what, options.dayOrder);
+  outer: for await (const lines of readLines(input.open(entry), what)) {
+    for (const line of lines) if (sniffer.line(line)) break outer;
+  }
+  return sniffer.result();
+}
+
+export const whatsapp: ExportFormat = {
+  name: 'whatsapp',
+  label: 'WhatsApp',
+
+  async sniff(input) {
+    const entry = findChatEntry(input);
+    if (input.zip && !entry) return 0;
+    let sample: string;
+    try {
+      sample = decodeSample(await input.head(entry), input.fileName);
+    } catch {
+      return 0;
+    }
+    const lines = sample.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 40);
+    const grammars = Object.values(GRAMMARS);
+    const headers = lines.filter((l) => mayBeHeader(l) && grammars.some((g) => g.test(l))).length;
+    if (headers === 0) return 0;
+    const firstIsHeader = grammars.some((g) => g.test(lines[0]));
+    return Math.min(1, (firstIsHeader ? 0.6 : 0.3) + headers / 100 + (titleFromFileName(input.fileName, entry) ? 0.2 : 0));
+  },
+
+  async parse(input, options, sink): Promise<Conversation> {
+    const entry = findChatEntry(input);
+    if (input.zip && !entry) throw new InputError(`${input.fileName} holds no WhatsApp chat (_chat.txt or "WhatsApp-chat met ….txt")`);
+    const what = entry ? `${input.fileName} (${entry})` : input.fileName;
+    const layout = await sniffLayout(input, entry, what, options);
+
+    const media = input.zip
+      ? new Set([...input.zip.entries.keys()].map((n) => path.posix.basename(n)))
+      : await input.siblings();
+    const parser = new WhatsAppLineParser(layout, (name) => media.has(name), sink);
+    for await (const lines of readLines(input.open(entry), what)) {
+      for (const line of lines) parser.line(line);
+      if (sink.drain) await sink.drain();
+      options.signal?.throwIfAborted();
+    }
+    parser.end();
+    if (parser.messageCount === 0) throw new InputError(`${what}: no recognisable WhatsApp messages`);
+    const title = titleFromFileName(input.fileName, entry) ?? parser.eventAuthor
+      ?? path.parse(input.fileName).name;
+    return { title, participants: parser.senders };
+  },
+};
+
+registerFormat(whatsapp);
