@@ -1,5 +1,6 @@
 import { parseExport, type ParseExportOptions } from '../parsers';
 import { JsonWriter } from './jsonWriter';
+import { MessageJson } from './messageJson';
 
 /**
  * `chatreview parse`: the messages stream out as they are read; the conversation (whose
@@ -7,6 +8,7 @@ import { JsonWriter } from './jsonWriter';
  */
 export async function runParse(file: string, options: ParseExportOptions): Promise<number> {
   const out = new JsonWriter(process.stdout);
+  const json = new MessageJson();
   let first = true;
   let started = false;
   const { format, conversation } = await parseExport(file, options, {
@@ -15,7 +17,7 @@ export async function runParse(file: string, options: ParseExportOptions): Promi
         out.raw('{"messages":[\n');
         started = true;
       }
-      out.raw((first ? '' : ',\n') + JSON.stringify(m));
+      out.raw((first ? '' : ',\n') + json.stringify(m));
       first = false;
     },
     drain: () => out.drain(),

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../model/errors';
 
@@ -36,6 +37,11 @@ export function decodeSample(head: Uint8Array, what: string): string {
   return new TextDecoder(encoding).decode(head);
 }
 
+/** Splits decoded text into lines; a plain split when the chunk has no CR (the common case). */
+function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+}
+
 /**
  * Streams a byte source as lines, in batches (one per chunk) to keep per-line overhead low.
  * Handles UTF-8/UTF-16 with or without BOM and CRLF, LF and CR line ends, also when a CRLF
@@ -45,34 +51,91 @@ export async function* readLines(
   chunks: AsyncIterable<Uint8Array>,
   what: string,
 ): AsyncGenerator<string[]> {
-  let decoder: TextDecoder | undefined;
-  let pending = '';
-  let bytesSeen = 0;
+  const iterator = chunks[Symbol.asyncIterator]();
+  let first: IteratorResult<Uint8Array>;
+  do first = await iterator.next(); while (!first.done && first.value.length === 0);
+  if (first.done) return;
+  const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
+  const encoding = sniffEncoding(first.value, what);
+  yield* encoding === 'utf-8' ? utf8Lines(first.value, rest, what) : decodedLines(encoding, first.value, rest, what);
+}
+
+/**
+ * UTF-8: each chunk is cut after its last line break, so no character is ever split, then
+ * validated and decoded natively (several times faster than a streaming TextDecoder).
+ */
+async function* utf8Lines(first: Uint8Array, rest: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<string[]> {
+  let carry = Buffer.from(first.buffer, first.byteOffset, first.byteLength);
+  if (carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf) carry = carry.subarray(3);
+  let offset = 0;
   let lineCount = 0;
-  for await (const chunk of chunks) {
-    if (!decoder) {
-      if (chunk.length === 0) continue;
-      decoder = new TextDecoder(sniffEncoding(chunk, what), { fatal: true });
+  const take = (data: Buffer, final: boolean): string[] => {
+    let cut = final ? data.length : Math.max(data.lastIndexOf(10), data.lastIndexOf(13)) + 1;
+    // A CR at the very end may be the first half of a CRLF: keep it for the next chunk.
+    if (!final && cut === data.length && data[cut - 1] === 13) cut = Math.max(data.lastIndexOf(10, cut - 2), data.lastIndexOf(13, cut - 2)) + 1;
+    if (cut <= 0) {
+      carry = data;
+      if (data.length > MAX_LINE_CHARS) throw new InputError(`${what} has a line longer than ${MAX_LINE_CHARS / 1024 / 1024} Mi characters at line ${lineCount + 1}; not a chat export`);
+      return [];
     }
+    const part = data.subarray(0, cut);
+    if (!isUtf8(part)) throw utf8Error(part, offset, what, final);
+    carry = data.subarray(cut);
+    offset += cut;
+    const lines = splitLines(part.toString('utf8'));
+    if (!final || lines[lines.length - 1] === '') lines.pop();
+    lineCount += lines.length;
+    return lines;
+  };
+  let lines = take(carry, false);
+  if (lines.length) yield lines;
+  for await (const chunk of rest) {
+    lines = take(carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), false);
+    if (lines.length) yield lines;
+  }
+  if (carry.length) {
+    lines = take(carry, true);
+    if (lines.length) yield lines;
+  }
+}
+
+function utf8Error(part: Buffer, offset: number, what: string, final: boolean): InputError {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(part, { stream: true });
+    if (final) return new InputError(`${what} ends in the middle of a character; the file looks truncated`);
+  } catch {
+    // invalid, not merely cut short: reported below
+  }
+  return new InputError(`${what} is not valid UTF-8 text (bad byte near offset ${offset}); is it a binary file or another encoding?`);
+}
+
+/** UTF-16 (rare; iOS) goes through a streaming TextDecoder. */
+async function* decodedLines(encoding: TextEncoding, first: Uint8Array, rest: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let pending = '';
+  let lineCount = 0;
+  const take = (chunk: Uint8Array): string[] => {
     let text: string;
     try {
       text = pending + decoder.decode(chunk, { stream: true });
     } catch {
-      throw new InputError(`${what} is not valid ${decoder.encoding.toUpperCase()} text (bad byte near offset ${bytesSeen}); is it a binary file or another encoding?`);
+      throw new InputError(`${what} is not valid ${encoding.toUpperCase()} text; is it a binary file or another encoding?`);
     }
-    bytesSeen += chunk.length;
     const heldCR = text.endsWith('\r');
-    const lines = (heldCR ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
+    const lines = splitLines(heldCR ? text.slice(0, -1) : text);
     pending = lines.pop()! + (heldCR ? '\r' : '');
     if (pending.length > MAX_LINE_CHARS) {
-      throw new InputError(`${what} has a line longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB characters at line ${lineCount + lines.length + 1}; not a chat export`);
+      throw new InputError(`${what} has a line longer than ${MAX_LINE_CHARS / 1024 / 1024} Mi characters at line ${lineCount + lines.length + 1}; not a chat export`);
     }
-    if (lines.length > 0) {
-      lineCount += lines.length;
-      yield lines;
-    }
+    lineCount += lines.length;
+    return lines;
+  };
+  let lines = take(first);
+  if (lines.length) yield lines;
+  for await (const chunk of rest) {
+    lines = take(chunk);
+    if (lines.length) yield lines;
   }
-  if (!decoder) return;
   try {
     pending += decoder.decode();
   } catch {

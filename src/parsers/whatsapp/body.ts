@@ -1,4 +1,4 @@
-import type { Attachment, MessageKind, MessageMeta } from '../../model/conversation';
+import type { Message, MessageMeta } from '../../model/conversation';
 import {
   ATTACHED_SUFFIX, ATTACHED_TAG, DELETED, DOCUMENT_DESCRIPTION, EDITED_SUFFIX, ENCRYPTION_NOTICE,
   LOCATION, MEDIA_OMITTED, MISSED_CALL, POLL_OPTION, POLL_START,
@@ -6,14 +6,8 @@ import {
 
 const LRM = '\u200E';
 
-export interface ClassifiedBody {
-  kind: MessageKind;
-  /** The author, or null when the line is an event rather than someone's message. */
-  sender: string | null;
-  text: string;
-  attachmentNames: string[];
-  meta: MessageMeta | undefined;
-}
+/** Placeholders are short; longer bodies skip the set look-ups. */
+const MAX_PLACEHOLDER = 64;
 
 /** Removes the bidi marks WhatsApp wraps around names and numbers and normalises odd spaces. */
 export function normalizeAuthor(author: string): string {
@@ -24,77 +18,74 @@ function withoutFinalPeriod(s: string): string {
   return s.endsWith('.') ? s.slice(0, -1) : s;
 }
 
+/** The fields of a message that its body decides. */
+export type BodyFields = Pick<Message, 'kind' | 'sender' | 'text' | 'meta'> & { attachmentNames: string[] | null };
+
 /**
- * Tells what a message body is: a message, an event, a deletion or media, and strips the
+ * Tells what a message body is — a message, an event, a deletion or media — and strips the
  * generated markers (attachment tags, the edited note) from the text. `author` is null for
- * Android event lines; `body` is everything after `Author: ` including continuation lines.
+ * Android event lines; `body` is everything after `Author: `, continuation lines included.
+ * `trustLrm`: a leading LRM marks a generated body (all iOS grammars that write one).
+ * Runs once per message, so every regular expression sits behind a cheap guard.
  */
-export function classifyBody(author: string | null, body: string, trustLrm: boolean): ClassifiedBody {
+export function classifyBody(author: string | null, body: string, trustLrm: boolean): BodyFields {
   let generated = false;
   if (body.charCodeAt(0) === 0x200e) {
     generated = trustLrm;
     body = body.slice(1);
   }
-  const meta: MessageMeta = {};
-  const edited = EDITED_SUFFIX.exec(body);
+  let meta: MessageMeta | undefined;
+  const edited = body.endsWith('>') ? EDITED_SUFFIX.exec(body) : null;
   if (edited) {
     body = body.slice(0, edited.index);
-    meta.edited = true;
+    meta = { edited: true };
   }
-  const result = (kind: MessageKind, sender: string | null, text: string, attachmentNames: string[] = []): ClassifiedBody =>
-    ({ kind, sender, text, attachmentNames, meta: Object.keys(meta).length > 0 ? meta : undefined });
 
-  const plain = withoutFinalPeriod(body.trim());
-  if (author !== null && DELETED.has(plain)) {
-    meta.placeholder = body.trim();
-    return result('deleted', author, '');
+  if (body.length <= MAX_PLACEHOLDER) {
+    const plain = withoutFinalPeriod(body.trim());
+    if (author !== null && DELETED.has(plain)) {
+      return { kind: 'deleted', sender: author, text: '', meta: { ...meta, placeholder: body.trim() }, attachmentNames: null };
+    }
+    if (author !== null && MEDIA_OMITTED.has(plain)) {
+      return { kind: 'media', sender: author, text: '', meta: { ...meta, placeholder: body.trim() }, attachmentNames: null };
+    }
+    if (MISSED_CALL.has(plain)) {
+      return { kind: 'system', sender: null, text: body.trim(), meta: author === null ? meta : { ...meta, actor: author }, attachmentNames: null };
+    }
   }
-  if (author !== null && MEDIA_OMITTED.has(plain)) {
-    meta.placeholder = body.trim();
-    return result('media', author, '');
-  }
-  if (MISSED_CALL.has(plain)) {
-    if (author !== null) meta.actor = author;
-    return result('system', null, body.trim());
-  }
-  if (author === null) return result('system', null, body);
+  if (author === null) return { kind: 'system', sender: null, text: body, meta, attachmentNames: null };
 
   const newline = body.indexOf('\n');
   const firstLine = newline < 0 ? body : body.slice(0, newline);
-  const attachedAndroid = ATTACHED_SUFFIX.exec(firstLine);
+  const attachedAndroid = firstLine.endsWith(')') ? ATTACHED_SUFFIX.exec(firstLine) : null;
   if (attachedAndroid) {
     const caption = newline < 0 ? '' : body.slice(newline + 1);
-    return result('media', author, caption, [attachedAndroid[1].replace(LRM, '')]);
+    return { kind: 'media', sender: author, text: caption, meta, attachmentNames: [attachedAndroid[1].replace(LRM, '')] };
   }
-  const attachedIos = ATTACHED_TAG.exec(body);
+  const attachedIos = body.includes('<') ? ATTACHED_TAG.exec(body) : null;
   if (attachedIos) {
     let before = body.slice(0, attachedIos.index);
     if (DOCUMENT_DESCRIPTION.test(before)) before = '';
     const caption = (before + body.slice(attachedIos.index + attachedIos[0].length)).trim();
-    return result('media', author, caption, [attachedIos[1].trim()]);
+    return { kind: 'media', sender: author, text: caption, meta, attachmentNames: [attachedIos[1].trim()] };
   }
-  const location = LOCATION.exec(body);
-  if (location) meta.location = location[1];
-  const poll = POLL_START.exec(firstLine);
-  if (poll) meta.poll = readPoll(poll[1], body.slice(firstLine.length + 1));
+  const location = body.includes('://') ? LOCATION.exec(body) : null;
+  if (location) meta = { ...meta, location: location[1] };
+  const poll = firstLine.includes(':') ? POLL_START.exec(firstLine) : null;
+  if (poll) meta = { ...meta, poll: readPoll(poll[1], newline < 0 ? '' : body.slice(newline + 1)) };
 
-  if (generated && !location && !poll) return result('system', null, body);
-  if (ENCRYPTION_NOTICE.test(body)) return result('system', null, body);
-  return result('message', author, body);
+  if (generated && !location && !poll) return { kind: 'system', sender: null, text: body, meta, attachmentNames: null };
+  if (body.includes('end-to-end') && ENCRYPTION_NOTICE.test(body)) return { kind: 'system', sender: null, text: body, meta, attachmentNames: null };
+  return { kind: 'message', sender: author, text: body, meta, attachmentNames: null };
 }
 
 function readPoll(firstLineRest: string, rest: string): NonNullable<MessageMeta['poll']> {
-  const lines = rest.length > 0 ? rest.split('\n') : [];
   let question = firstLineRest.trim();
   const options: { text: string; votes: number }[] = [];
-  for (const line of lines) {
+  for (const line of rest.length > 0 ? rest.split('\n') : []) {
     const option = POLL_OPTION.exec(line.replace(LRM, '').trim());
     if (option) options.push({ text: option[1], votes: Number(option[2]) });
     else if (!question && line.trim()) question = line.trim();
   }
   return { question, options };
-}
-
-export function toAttachments(names: string[], present: (name: string) => boolean): Attachment[] {
-  return names.map((name) => ({ name, present: present(name) }));
 }

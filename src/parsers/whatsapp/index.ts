@@ -4,7 +4,7 @@ import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
 import { registerFormat, type ExportFormat, type MessageSink, type ParseOptions } from '../registry';
 import { decodeSample, readLines } from '../text';
-import { classifyBody, normalizeAuthor, toAttachments } from './body';
+import { classifyBody, normalizeAuthor } from './body';
 import { GRAMMARS, HeaderSniffer, mayBeHeader, TimestampReader, type Grammar, type HeaderLayout } from './header';
 import { CHAT_FILE_NAMES, TITLE_FROM_FILE } from './strings';
 
@@ -33,15 +33,25 @@ function titleFromFileName(...names: (string | undefined)[]): string | undefined
 
 /**
  * Turns lines into messages: a header line starts a message, any other line continues the
- * current one (blank lines included). Everything is emitted as soon as the next header arrives.
+ * current one (blank lines included). Each message is emitted when the next header arrives.
+ * The message being built lives in plain fields: this runs for every line of the export.
  */
 class WhatsAppLineParser {
   private readonly header: RegExp;
+  private readonly grammar: Grammar;
   private readonly timestamps: TimestampReader;
   private readonly participants = new Map<string, Participant>();
+  /** Raw author → normalised; authors repeat on nearly every line. */
+  private readonly authors = new Map<string, string>();
   private lineNo = 0;
   private count = 0;
-  private current: { line: number; lines: number; timestamp: string; precision: Message['precision']; rest: string; more: string[] | null } | null = null;
+  private open = false;
+  private startLine = 0;
+  private lineCount = 0;
+  private timestamp = '';
+  private precision: Message['precision'] = 'minute';
+  private rest = '';
+  private more: string[] | null = null;
   /** iOS attributes group events to the group's name: the first such author is the title. */
   eventAuthor: string | undefined;
 
@@ -51,10 +61,9 @@ class WhatsAppLineParser {
     private readonly sink: MessageSink,
   ) {
     this.header = GRAMMARS[layout.grammar];
-    this.timestamps = new TimestampReader(layout.dayOrder);
     this.grammar = layout.grammar;
+    this.timestamps = new TimestampReader(layout.dayOrder);
   }
-  private readonly grammar: Grammar;
 
   get messageCount(): number {
     return this.count;
@@ -68,44 +77,50 @@ class WhatsAppLineParser {
     this.lineNo++;
     if (mayBeHeader(line)) {
       const m = this.header.exec(line);
-      const time = m && this.timestamps.read(m);
-      if (m && time) {
-        this.flush();
-        this.current = { line: this.lineNo, lines: 1, timestamp: time.timestamp, precision: time.precision, rest: m[10], more: null };
+      const timestamp = m && this.timestamps.read(m);
+      if (m && timestamp) {
+        if (this.open) this.flush();
+        this.open = true;
+        this.startLine = this.lineNo;
+        this.lineCount = 1;
+        this.timestamp = timestamp;
+        this.precision = TimestampReader.precision(m);
+        this.rest = line.slice(m[0].length);
+        this.more = null;
         return;
       }
     }
-    if (this.current) {
-      (this.current.more ??= []).push(line);
-      this.current.lines++;
-    }
     // Lines before the first header (a stray BOM line, say) belong to no message.
+    if (this.open) {
+      (this.more ??= []).push(line);
+      this.lineCount++;
+    }
   }
 
   end(): void {
-    this.flush();
+    if (this.open) this.flush();
+    this.open = false;
   }
 
   private flush(): void {
-    const cur = this.current;
-    if (!cur) return;
-    this.current = null;
-    const { author, body } = this.splitAuthor(cur.rest);
-    const text = cur.more ? body + '\n' + cur.more.join('\n') : body;
-    const c = classifyBody(author, text, this.grammar !== 'ios-legacy');
+    const rest = this.rest;
+    const author = this.authorOf(rest);
+    let body = author === null ? rest : rest.slice(rest.indexOf(': ') + 2);
+    if (this.more) body += '\n' + this.more.join('\n');
+    const c = classifyBody(author, body, this.grammar !== 'ios-legacy');
     if (c.sender !== null && !this.participants.has(c.sender)) this.participants.set(c.sender, { name: c.sender });
     if (c.kind === 'system' && author !== null) this.eventAuthor ??= author;
     const message: Message = {
       id: messageId(++this.count),
-      timestamp: cur.timestamp,
-      precision: cur.precision,
+      timestamp: this.timestamp,
+      precision: this.precision,
       sender: c.sender,
       direction: null,
       kind: c.kind,
       text: c.text,
-      attachments: toAttachments(c.attachmentNames, this.present),
+      attachments: c.attachmentNames === null ? [] : c.attachmentNames.map((name) => ({ name, present: this.present(name) })),
       replyTo: null,
-      source: { line: cur.line, lines: cur.lines },
+      source: { line: this.startLine, lines: this.lineCount },
     };
     if (c.meta) message.meta = c.meta;
     this.sink.message(message);
@@ -115,12 +130,17 @@ class WhatsAppLineParser {
    * iOS always names an author; Android event lines have none. A `: ` before which stands a
    * quote belongs to an event (`changed the subject from "A: B"`), not to an author.
    */
-  private splitAuthor(rest: string): { author: string | null; body: string } {
+  private authorOf(rest: string): string | null {
     const colon = rest.indexOf(': ');
-    if (colon < 0) return { author: null, body: rest };
-    const author = rest.slice(0, colon);
-    if (this.grammar === 'android' && /["“”«]/.test(author)) return { author: null, body: rest };
-    return { author: normalizeAuthor(author), body: rest.slice(colon + 2) };
+    if (colon < 0) return null;
+    const raw = rest.slice(0, colon);
+    let author = this.authors.get(raw);
+    if (author === undefined) {
+      if (this.grammar === 'android' && /["“”«]/.test(raw)) return null;
+      author = normalizeAuthor(raw);
+      this.authors.set(raw, author);
+    }
+    return author;
   }
 }
 

@@ -1,0 +1,67 @@
+// `npm run bench`: prints figures, side by side with peers where one exists. Not a test: it
+// asserts nothing, it measures. Copy its table into BENCHMARKS.md with date and machine.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { generateWhatsAppAndroid } from './generate';
+
+const root = path.join(import.meta.dirname, '..');
+const dataDir = path.join(root, 'bench', '.data');
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Measure { ms: number; maxRssKB: number }
+
+/** Runs a Node process with the probe preloaded; best wall time of RUNS, highest peak RSS. */
+function measure(args: string[]): Measure {
+  const report = path.join(os.tmpdir(), `chatreview-bench-${process.pid}.json`);
+  let best: Measure | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const out = fs.openSync('/dev/null', 'w');
+    const r = spawnSync(process.execPath, ['--require', path.join(root, 'bench', 'probe.cjs'), ...args], {
+      cwd: root, stdio: ['ignore', out, 'pipe'], env: { ...process.env, BENCH_REPORT: report },
+    });
+    fs.closeSync(out);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    const m = JSON.parse(fs.readFileSync(report, 'utf8')) as Measure;
+    best = best ? { ms: Math.min(best.ms, m.ms), maxRssKB: Math.max(best.maxRssKB, m.maxRssKB) } : m;
+  }
+  return best!;
+}
+
+function row(name: string, m: Measure, bytes: number, messages: number): string[] {
+  const s = m.ms / 1000;
+  return [name, s.toFixed(2), (bytes / 1e6 / s).toFixed(1), Math.round(messages / s).toLocaleString('en'), (m.maxRssKB / 1024).toFixed(0), (m.maxRssKB * 1024 / bytes).toFixed(2)];
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+fs.mkdirSync(dataDir, { recursive: true });
+const file = path.join(dataDir, `whatsapp-android-${MESSAGES}.txt`);
+if (!fs.existsSync(file)) {
+  process.stderr.write(`generating ${MESSAGES.toLocaleString('en')} messages…\n`);
+  generateWhatsAppAndroid(file, MESSAGES);
+}
+const bytes = fs.statSync(file).size;
+const parseApi = path.join(dataDir, 'parse-api.cjs');
+buildSync({ entryPoints: [path.join(root, 'bench', 'parse-api.ts')], bundle: true, platform: 'node', target: 'node20', outfile: parseApi, logLevel: 'error' });
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`# Chat Review benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
+console.log(`\n## Parse: WhatsApp Android export, ${MESSAGES.toLocaleString('en')} messages, ${(bytes / 1e6).toFixed(1)} MB (best of ${RUNS})\n`);
+
+const ours = measure([path.join(root, 'dist', 'cli.js'), 'parse', file]);
+const oursApi = measure([parseApi, file]);
+const peer = measure([path.join(root, 'bench', 'peer-whatsapp-chat-parser.cjs'), file]);
+const peerJson = measure([path.join(root, 'bench', 'peer-whatsapp-chat-parser.cjs'), file, '--json']);
+console.log(table(['tool', 'time s', 'MB/s', 'messages/s', 'peak RSS MB', 'RSS / file size'], [
+  row('chatreview parse (CLI, full JSON to stdout)', ours, bytes, MESSAGES),
+  row('chatreview parser API (messages built, not printed)', oursApi, bytes, MESSAGES),
+  row('whatsapp-chat-parser parseString (no output)', peer, bytes, MESSAGES),
+  row('whatsapp-chat-parser parseString + JSON.stringify', peerJson, bytes, MESSAGES),
+]));
+console.log(`\nThroughput ratios against whatsapp-chat-parser: parser API vs parseString ${(peer.ms / oursApi.ms).toFixed(2)}×; CLI with JSON output vs parseString + JSON.stringify ${(peerJson.ms / ours.ms).toFixed(2)}×; CLI vs bare parseString ${(peer.ms / ours.ms).toFixed(2)}×.`);
