@@ -46,14 +46,16 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    // Every failure is one line on stderr (file names may hold line breaks, so flatten).
+    const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
     if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`chatreview: ${(e as Error).message}\n${USAGE}\n`);
+      process.stderr.write(`chatreview: ${oneLine((e as Error).message)} (chatreview --help shows the usage)\n`);
     } else if (isInputError(e)) {
-      process.stderr.write(`chatreview: ${e.message}\n`);
+      process.stderr.write(`chatreview: ${oneLine(e.message)}\n`);
     } else {
       // A bug, not bad input; still one line for the user. CHATREVIEW_DEBUG shows the stack.
       const detail = process.env.CHATREVIEW_DEBUG ? `\n${(e as Error)?.stack}` : ' (set CHATREVIEW_DEBUG=1 for details)';
-      process.stderr.write(`chatreview: internal error: ${(e as Error)?.message ?? e}${detail}\n`);
+      process.stderr.write(`chatreview: internal error: ${oneLine(String((e as Error)?.message ?? e))}${detail}\n`);
     }
     process.exitCode = 2;
   },

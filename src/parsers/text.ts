@@ -5,6 +5,9 @@ import { InputError } from '../model/errors';
 /** Longest single line we accept; chat exports have no such lines, binary junk does. */
 export const MAX_LINE_CHARS = 4 * 1024 * 1024;
 
+/** Bytes gathered before the encoding is sniffed (sniffEncoding looks at no more). */
+const SNIFF_BYTES = 4096;
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /**
@@ -15,7 +18,7 @@ export function sniffEncoding(head: Uint8Array, what: string): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  const n = Math.min(head.length, 4096);
+  const n = Math.min(head.length, SNIFF_BYTES);
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < n; i++) {
@@ -26,8 +29,9 @@ export function sniffEncoding(head: Uint8Array, what: string): TextEncoding {
   }
   if (evenNul + oddNul === 0) return 'utf-8';
   const pairs = n / 2;
-  if (oddNul > pairs * 0.3 && evenNul === 0) return 'utf-16le';
-  if (evenNul > pairs * 0.3 && oddNul === 0) return 'utf-16be';
+  // A few NULs on the other side are characters like U+0100 or the low surrogate of 😀 (DE00).
+  if (oddNul > pairs * 0.3 && evenNul < oddNul / 20) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < evenNul / 20) return 'utf-16be';
   throw new InputError(`${what} is a binary file, not a text export`);
 }
 
@@ -51,13 +55,21 @@ export async function* readLines(
   chunks: AsyncIterable<Uint8Array>,
   what: string,
 ): AsyncGenerator<string[]> {
+  // Gather enough bytes to sniff from: a first chunk may end inside the BOM.
   const iterator = chunks[Symbol.asyncIterator]();
-  let first: IteratorResult<Uint8Array>;
-  do first = await iterator.next(); while (!first.done && first.value.length === 0);
-  if (first.done) return;
+  const head: Uint8Array[] = [];
+  let headSize = 0;
+  while (headSize < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+    headSize += next.value.length;
+  }
+  if (headSize === 0) return;
+  const first = head.length === 1 ? head[0] : Buffer.concat(head);
   const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
-  const encoding = sniffEncoding(first.value, what);
-  yield* encoding === 'utf-8' ? utf8Lines(first.value, rest, what) : decodedLines(encoding, first.value, rest, what);
+  const encoding = sniffEncoding(first, what);
+  yield* encoding === 'utf-8' ? utf8Lines(first, rest, what) : decodedLines(encoding, first, rest, what);
 }
 
 /**
@@ -72,7 +84,8 @@ async function* utf8Lines(first: Uint8Array, rest: AsyncIterable<Uint8Array>, wh
   const take = (data: Buffer, final: boolean): string[] => {
     let cut = final ? data.length : Math.max(data.lastIndexOf(10), data.lastIndexOf(13)) + 1;
     // A CR at the very end may be the first half of a CRLF: keep it for the next chunk.
-    if (!final && cut === data.length && data[cut - 1] === 13) cut = Math.max(data.lastIndexOf(10, cut - 2), data.lastIndexOf(13, cut - 2)) + 1;
+    // (A negative lastIndexOf offset counts from the end, hence the guard for a lone CR.)
+    if (!final && cut === data.length && data[cut - 1] === 13) cut = cut < 2 ? 0 : Math.max(data.lastIndexOf(10, cut - 2), data.lastIndexOf(13, cut - 2)) + 1;
     if (cut <= 0) {
       carry = data;
       if (data.length > MAX_LINE_CHARS) throw new InputError(`${what} has a line longer than ${MAX_LINE_CHARS / 1024 / 1024} Mi characters at line ${lineCount + 1}; not a chat export`);
@@ -106,7 +119,10 @@ function utf8Error(part: Buffer, offset: number, what: string, final: boolean): 
   } catch {
     // invalid, not merely cut short: reported below
   }
-  return new InputError(`${what} is not valid UTF-8 text (bad byte near offset ${offset}); is it a binary file or another encoding?`);
+  // The first replacement character marks the bad byte (error path only, so decoding twice is fine).
+  const decoded = part.toString('utf8');
+  const at = offset + Buffer.byteLength(decoded.slice(0, Math.max(0, decoded.indexOf('\uFFFD'))));
+  return new InputError(`${what} is not valid UTF-8 text (bad byte near offset ${at}); is it a binary file or another encoding?`);
 }
 
 /** UTF-16 (rare; iOS) goes through a streaming TextDecoder. */

@@ -27,11 +27,12 @@ export interface ZipArchive {
   close(): void;
 }
 
+// Entry names are quoted with JSON.stringify: a name may hold a line break, and a message is one line.
 function zipError(what: string, e: unknown): InputError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/invalid relative path|absolute path|invalid characters in fileName/.test(msg)) {
     const entry = msg.replace(/^[^:]*:\s*/, '');
-    return new InputError(`${what} holds an entry whose path leaves the archive ("${entry}"); refusing to read it`);
+    return new InputError(`${what} holds an entry whose path leaves the archive (${JSON.stringify(entry)}); refusing to read it`);
   }
   if (/end of central directory|central directory|signature|unexpected EOF|not enough bytes/i.test(msg)) {
     return new InputError(`${what} is not a readable zip: it is truncated or corrupt (${msg})`);
@@ -59,7 +60,7 @@ export async function openZip(path: string, what: string): Promise<ZipArchive> {
         if (total > ZIP_LIMITS.maxTotalUncompressed) return reject(new InputError(`${what} would unpack to more than ${ZIP_LIMITS.maxTotalUncompressed / 1024 ** 3} GiB; refusing a possible zip bomb`));
         if (entry.uncompressedSize > ZIP_LIMITS.ratioCheckAbove
           && entry.uncompressedSize > ZIP_LIMITS.maxRatio * Math.max(1, entry.compressedSize)) {
-          return reject(new InputError(`${what}: entry "${entry.fileName}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× to ${entry.uncompressedSize} bytes; refusing a possible zip bomb`));
+          return reject(new InputError(`${what}: entry ${JSON.stringify(entry.fileName)} expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× to ${entry.uncompressedSize} bytes; refusing a possible zip bomb`));
         }
         if (!entry.fileName.endsWith('/')) {
           raw.set(entry.fileName, entry);
@@ -78,7 +79,7 @@ export async function openZip(path: string, what: string): Promise<ZipArchive> {
     close: () => zip.close(),
     openEntry(name: string): AsyncIterable<Uint8Array> {
       const entry = raw.get(name);
-      if (!entry) throw new InputError(`${what} has no entry "${name}"`);
+      if (!entry) throw new InputError(`${what} has no entry ${JSON.stringify(name)}`);
       return {
         async *[Symbol.asyncIterator]() {
           const stream = await new Promise<Readable>((resolve, reject) =>
@@ -86,7 +87,7 @@ export async function openZip(path: string, what: string): Promise<ZipArchive> {
           try {
             for await (const chunk of stream) yield chunk as Uint8Array;
           } catch (e) {
-            throw e instanceof InputError ? e : zipError(`${what}: entry "${name}"`, e);
+            throw e instanceof InputError ? e : zipError(`${what}: entry ${JSON.stringify(name)}`, e);
           } finally {
             stream.destroy();
           }

@@ -83,9 +83,11 @@ function readPoll(firstLineRest: string, rest: string): NonNullable<MessageMeta[
   let question = firstLineRest.trim();
   const options: { text: string; votes: number }[] = [];
   for (const line of rest.length > 0 ? rest.split('\n') : []) {
-    const option = POLL_OPTION.exec(line.replace(LRM, '').trim());
+    // iOS marks each generated line of a poll with an LRM.
+    const plain = line.replace(LRM, '').trim();
+    const option = POLL_OPTION.exec(plain);
     if (option) options.push({ text: option[1], votes: Number(option[2]) });
-    else if (!question && line.trim()) question = line.trim();
+    else if (!question && plain) question = plain;
   }
   return { question, options };
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { messageId, type Conversation, type Message, type Participant } from '../../model/conversation';
 import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
-import { registerFormat, type ExportFormat, type MessageSink, type ParseOptions } from '../registry';
+import { registerFormat, type DayOrder, type ExportFormat, type MessageSink, type ParseOptions } from '../registry';
 import { decodeSample, readLines } from '../text';
 import { classifyBody, normalizeAuthor } from './body';
 import { GRAMMARS, HeaderSniffer, mayBeHeader, TimestampReader, type Grammar, type HeaderLayout } from './header';
@@ -57,6 +57,9 @@ class WhatsAppLineParser {
 
   constructor(
     layout: HeaderLayout,
+    private readonly what: string,
+    /** The day order the user forced, if any: a header whose date then does not exist is an error. */
+    private readonly forcedOrder: DayOrder | undefined,
     private readonly present: (name: string) => boolean,
     private readonly sink: MessageSink,
   ) {
@@ -78,6 +81,9 @@ class WhatsAppLineParser {
     if (mayBeHeader(line)) {
       const m = this.header.exec(line);
       const timestamp = m && this.timestamps.read(m);
+      if (m && !timestamp && this.forcedOrder) {
+        throw new InputError(`${this.what}: line ${this.lineNo} has a date that does not exist with --${this.forcedOrder}; is that the right day order?`);
+      }
       if (m && timestamp) {
         if (this.open) this.flush();
         this.open = true;
@@ -90,10 +96,12 @@ class WhatsAppLineParser {
         return;
       }
     }
-    // Lines before the first header (a stray BOM line, say) belong to no message.
     if (this.open) {
       (this.more ??= []).push(line);
       this.lineCount++;
+    } else if (line.trim() !== '') {
+      // Text before the first message would silently vanish: refuse instead (the file was cut?).
+      throw new InputError(`${this.what}: line ${this.lineNo} comes before the first message header; the file looks cut off at the start`);
     }
   }
 
@@ -109,7 +117,8 @@ class WhatsAppLineParser {
     if (this.more) body += '\n' + this.more.join('\n');
     const c = classifyBody(author, body, this.grammar !== 'ios-legacy');
     if (c.sender !== null && !this.participants.has(c.sender)) this.participants.set(c.sender, { name: c.sender });
-    if (c.kind === 'system' && author !== null) this.eventAuthor ??= author;
+    // A missed call's author is the caller (meta.actor), not the group.
+    if (c.kind === 'system' && author !== null && c.meta?.actor === undefined) this.eventAuthor ??= author;
     const message: Message = {
       id: messageId(++this.count),
       timestamp: this.timestamp,
@@ -159,9 +168,11 @@ export const whatsapp: ExportFormat = {
   async sniff(input) {
     const entry = findChatEntry(input);
     if (input.zip && !entry) return 0;
+    // A zip entry that cannot be read is the user's problem to hear about, not "no chat inside".
+    const head = await input.head(entry);
     let sample: string;
     try {
-      sample = decodeSample(await input.head(entry), input.fileName);
+      sample = decodeSample(head, input.fileName);
     } catch {
       return 0;
     }
@@ -176,13 +187,13 @@ export const whatsapp: ExportFormat = {
   async parse(input, options, sink): Promise<Conversation> {
     const entry = findChatEntry(input);
     if (input.zip && !entry) throw new InputError(`${input.fileName} holds no WhatsApp chat (_chat.txt or "WhatsApp-chat met ….txt")`);
-    const what = entry ? `${input.fileName} (${entry})` : input.fileName;
+    const what = entry ? `${input.fileName} (${JSON.stringify(entry)})` : input.fileName;
     const layout = await sniffLayout(input, entry, what, options);
 
     const media = input.zip
       ? new Set([...input.zip.entries.keys()].map((n) => path.posix.basename(n)))
       : await input.siblings();
-    const parser = new WhatsAppLineParser(layout, (name) => media.has(name), sink);
+    const parser = new WhatsAppLineParser(layout, what, options.dayOrder, (name) => media.has(name), sink);
     for await (const lines of readLines(input.open(entry), what)) {
       for (const line of lines) parser.line(line);
       if (sink.drain) await sink.drain();

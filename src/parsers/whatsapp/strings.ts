@@ -36,7 +36,7 @@ export const ATTACHED_SUFFIX = /^(.+?) \((?:bestand bijgevoegd|file attached)\)$
 export const ATTACHED_TAG = /\u200E?<(?:bijgevoegd|attached): ([^>]+)>/;
 
 /** iOS writes `Manifesto.pdf • 116 pagina's` before a document tag: generated, not a caption. */
-export const DOCUMENT_DESCRIPTION = /^\s*\S.*\.\w{1,8}\s*•\s*\d+\s+(?:pagina's|pagina|pages|page)\s*$/;
+export const DOCUMENT_DESCRIPTION = /^\s*\S.*\.\w{1,8}\s*•\s*\d+\s+(?:pagina['’]s|pagina|pages|page)\s*$/;
 
 export const EDITED_SUFFIX = /\s*\u200E?<(?:Dit bericht is bewerkt|This message was edited)>$/;
 
