@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need, once:
-#   - Debian's chromium and libkrb5-dev (only when missing);
+#   - Debian's chromium, libkrb5-dev and fonts-noto-color-emoji (only when missing);
 #   - Node 24 and code-server from the npm registry into ${CHATREVIEW_CACHE:-~/.cache/chatreview}/e2e,
 #     with code-server's VS Code dependencies installed and their native modules rebuilt for Node 24.
 # Idempotent: a stamp file makes a second run instant. Unattended: no prompts, no stdin.
@@ -26,16 +26,22 @@ NODE_PKG="node-linux-$ARCH"
 # --- Debian packages ---------------------------------------------------------------------------
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-dpkg-query -W -f='${Status}' libkrb5-dev 2>/dev/null | grep -q 'install ok installed' || missing+=(libkrb5-dev)
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+have_deb libkrb5-dev || missing+=(libkrb5-dev)
+# Emoji and symbols (📎, ⏎) in screenshots instead of empty boxes.
+have_deb fonts-noto-color-emoji || missing+=(fonts-noto-color-emoji)
 if [ "${#missing[@]}" -gt 0 ]; then
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+  APT=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y)
+  if [ "$(id -u)" -ne 0 ]; then APT=(sudo -n "${APT[@]}"); fi
   log "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq </dev/null >/dev/null
-  $SUDO apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null
+  mkdir -p "$CACHE"
+  if ! { "${APT[@]}" update && "${APT[@]}" install "${missing[@]}"; } </dev/null >"$CACHE/apt.log" 2>&1; then
+    tail -n 30 "$CACHE/apt.log" >&2
+    echo "[e2e-setup] apt-get failed; full log: $CACHE/apt.log" >&2
+    exit 1
+  fi
 else
-  log "chromium and libkrb5-dev present"
+  log "chromium, libkrb5-dev and fonts-noto-color-emoji present"
 fi
 
 # --- Node 24 + code-server ---------------------------------------------------------------------
