@@ -65,3 +65,27 @@ console.log(table(['tool', 'time s', 'MB/s', 'messages/s', 'peak RSS MB', 'RSS /
   row('whatsapp-chat-parser parseString + JSON.stringify', peerJson, bytes, MESSAGES),
 ]));
 console.log(`\nThroughput ratios against whatsapp-chat-parser: parser API vs parseString ${(peer.ms / oursApi.ms).toFixed(2)}×; CLI with JSON output vs parseString + JSON.stringify ${(peerJson.ms / ours.ms).toFixed(2)}×; CLI vs bare parseString ${(peer.ms / ours.ms).toFixed(2)}×.`);
+
+/** Runs a TypeScript bench script through tsx and returns its JSON result. */
+function tsxJson<T>(script: string, args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+console.log(`\n## Scan: all detectors over the same export (best of ${RUNS})\n`);
+const scan = measure([path.join(root, 'dist', 'cli.js'), 'scan', file]);
+const detectorsOnly = tsxJson<{ messagesPerSecond: number; messages: number }>('scan.ts', ['--json']);
+console.log(table(['what', 'time s', 'messages/s', 'peak RSS MB'], [
+  ['chatreview scan (CLI: parse + detect + JSON flags)', (scan.ms / 1000).toFixed(2), Math.round(MESSAGES / (scan.ms / 1000)).toLocaleString('en'), (scan.maxRssKB / 1024).toFixed(0)],
+  [`detectors alone, in process (${detectorsOnly.messages.toLocaleString('en')} messages in memory)`, '–', Math.round(detectorsOnly.messagesPerSecond).toLocaleString('en'), '–'],
+]));
+
+console.log('\n## Review editor\n');
+const server = tsxJson<{ firstMs: number; diagnostics: number; roundMedianMs: number; roundMaxMs: number }>('review.ts', ['server']);
+const open = tsxJson<{ ms: number; pages: number; heapMB: number }>('review.ts', ['open', file]);
+console.log(table(['what', 'figure'], [
+  ['language server: first diagnostics for a 10,000-message page (open → publish)', `${server.firstMs.toFixed(0)} ms (${server.diagnostics} diagnostics)`],
+  ['tag quick fix round trip (code action → edit → new diagnostics), median / max of 20', `${server.roundMedianMs.toFixed(1)} / ${server.roundMaxMs.toFixed(1)} ms`],
+  [`open a ${MESSAGES.toLocaleString('en')}-message export: parse, hash, paginate, render page 1`, `${(open.ms / 1000).toFixed(2)} s (${open.pages} pages, heap ${open.heapMB.toFixed(0)} MB)`],
+]));

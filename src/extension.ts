@@ -1,24 +1,32 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './client/commands';
+import { DashboardProvider } from './client/dashboard';
 import { startLanguageClient } from './client/languageClient';
 import { REVIEW_SCHEME, ReviewFileSystem } from './client/reviewFileSystem';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatsStore } from './client/reviewStats';
+import { createStatusBar } from './client/statusBar';
+import { ReviewPainter } from './decorations/painter';
+import { parseSettings } from './model';
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
-  const reviews = new ReviewFileSystem();
+  const settings = () => parseSettings(vscode.workspace.getConfiguration().get('chatReview'));
+  const reviews = new ReviewFileSystem(settings);
+  const stats = new StatsStore();
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, reviews, { isCaseSensitive: true }),
-    // Review URIs keep the export's own extension (.txt, .zip), so the language is set here.
+    // Review URIs keep the export's own name (.txt, .zip), so the language is set here.
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (doc.uri.scheme === REVIEW_SCHEME && doc.languageId !== 'chatreview') {
-        void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
-      }
+      if (doc.uri.scheme === REVIEW_SCHEME && doc.languageId !== 'chatreview') void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
     }),
+    vscode.window.registerTreeDataProvider('chatreview.dashboard', new DashboardProvider(reviews, stats)),
+    createStatusBar(stats),
+    new ReviewPainter(context.extensionUri),
     ...registerCommands({ extension: context, reviews }),
   );
-  client = startLanguageClient(context);
+  client = startLanguageClient(context, reviews, (uri, s) => stats.set(uri, s));
 }
 
 export function deactivate(): Thenable<void> | undefined {

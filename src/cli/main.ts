@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { isInputError } from '../model/errors';
 import type { DayOrder } from '../parsers';
 import { runParse } from './parse';
+import { runScan } from './scan';
 
 const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first]
+       chatreview scan <export> [--policy <file>] [--format …] [--day-first|--month-first]
 
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
@@ -17,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'auto' },
       'day-first': { type: 'boolean', default: false },
       'month-first': { type: 'boolean', default: false },
+      policy: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -30,9 +33,12 @@ async function main(argv: string[]): Promise<number> {
   const dayOrder: DayOrder | undefined = values['day-first'] ? 'day-first' : values['month-first'] ? 'month-first' : undefined;
   switch (command) {
     case 'parse':
-      if (!file) throw new UsageError('parse needs an export file');
+    case 'scan':
+      if (!file) throw new UsageError(`${command} needs an export file`);
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      return runParse(file, { format: values.format, dayOrder });
+      return command === 'parse'
+        ? runParse(file, { format: values.format, dayOrder })
+        : runScan(file, { format: values.format, dayOrder, policy: values.policy });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

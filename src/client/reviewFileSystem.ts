@@ -1,68 +1,110 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { InputError, renderReviewDocument, sha256File, type ParsedExport } from '../model';
-import { readExport } from '../parsers';
+import { isInputError, isPageLabel, type Flag, type Tag } from '../model';
+import { ExportReview } from './exportReview';
 
 export const REVIEW_SCHEME = 'chatreview';
 
-/** `chatreview:/<export path>` for an export file on disk. */
-export function reviewUriFor(exportUri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: REVIEW_SCHEME, path: exportUri.path });
+/** Where a review URI points: `chatreview:/<export path>` or `chatreview:/<export path>/<page>`. */
+export interface ReviewTarget {
+  exportPath: string;
+  page: string | undefined;
 }
 
-export function exportUriFor(reviewUri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.file(reviewUri.path);
+export function parseReviewUri(uri: vscode.Uri): ReviewTarget {
+  const base = path.posix.basename(uri.path);
+  if (isPageLabel(base)) return { exportPath: vscode.Uri.file(path.posix.dirname(uri.path)).fsPath, page: base };
+  return { exportPath: vscode.Uri.file(uri.path).fsPath, page: undefined };
 }
 
-interface OpenedExport {
-  parsed: ParsedExport;
-  text: Uint8Array;
-  mtime: number;
+export function reviewUri(exportPath: string, page?: string): vscode.Uri {
+  const p = vscode.Uri.file(exportPath).path;
+  return vscode.Uri.from({ scheme: REVIEW_SCHEME, path: page ? `${p}/${page}` : p });
 }
+
+/** Current flags of a review document, asked of the language server when saving. */
+export type FlagSource = (uri: vscode.Uri) => Promise<{ flags: Flag[]; resolved: boolean[] }>;
 
 /**
- * Serves each export as a review document: one message per line, rendered from the parsed
- * conversation. Parsed exports are cached per path so reopening a tab is instant.
+ * Serves exports as review documents and saves them as review state. Reading renders the
+ * export with its sidecar's tags; writing (Ctrl+S) checks that only tags and redactions changed
+ * and writes the sidecar atomically. The export itself is never written.
  */
 export class ReviewFileSystem implements vscode.FileSystemProvider {
-  private readonly opened = new Map<string, OpenedExport>();
+  private readonly reviews = new Map<string, Promise<ExportReview>>();
+  private readonly texts = new Map<string, { text: Uint8Array; mtime: number }>();
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
+  private readonly opened = new vscode.EventEmitter<ExportReview>();
+  /** Fires when an export has been parsed for review (the dashboard lists it). */
+  readonly onDidOpenExport = this.opened.event;
+  flagSource: FlagSource | undefined;
 
-  /** Parses the export behind a review URI (once) and renders its review document. */
-  async load(uri: vscode.Uri): Promise<OpenedExport> {
-    const cached = this.opened.get(uri.path);
+  constructor(private readonly settings: () => { reviewer: string; pageSize: number }) {}
+
+  /** Parses an export (once) with its review state. */
+  review(exportPath: string): Promise<ExportReview> {
+    let review = this.reviews.get(exportPath);
+    if (!review) {
+      review = ExportReview.load(exportPath, this.settings().pageSize);
+      this.reviews.set(exportPath, review);
+      review.then((r) => this.opened.fire(r), () => this.reviews.delete(exportPath));
+    }
+    return review;
+  }
+
+  openReviews(): Promise<ExportReview[]> {
+    return Promise.all([...this.reviews.values()].map((r) => r.catch(() => undefined))).then((all) => all.filter((r): r is ExportReview => !!r));
+  }
+
+  private async content(uri: vscode.Uri): Promise<{ text: Uint8Array; mtime: number }> {
+    const cached = this.texts.get(uri.toString());
     if (cached) return cached;
-    const exportPath = exportUriFor(uri).fsPath;
-    const [parsed, sha256] = await Promise.all([readExport(exportPath), sha256File(exportPath)]);
-    const text = new TextEncoder().encode(renderReviewDocument(
-      { format: parsed.format, fileName: exportUriFor(uri).path.split('/').pop() ?? '', sha256, conversation: parsed.conversation },
-      parsed.messages,
-    ));
-    const opened = { parsed, text, mtime: Date.now() };
-    this.opened.set(uri.path, opened);
-    return opened;
+    const target = parseReviewUri(uri);
+    let entry: { text: Uint8Array; mtime: number };
+    try {
+      const review = await this.review(target.exportPath);
+      entry = { text: new TextEncoder().encode(review.render(target.page)), mtime: Date.now() };
+    } catch (e) {
+      if (isInputError(e)) throw vscode.FileSystemError.Unavailable(e.message);
+      throw e;
+    }
+    this.texts.set(uri.toString(), entry);
+    return entry;
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const { text, mtime } = await this.loadOrNotFound(uri);
-    return { type: vscode.FileType.File, ctime: mtime, mtime, size: text.byteLength, permissions: vscode.FilePermission.Readonly };
+    const { text, mtime } = await this.content(uri);
+    return { type: vscode.FileType.File, ctime: mtime, mtime, size: text.byteLength };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    return (await this.loadOrNotFound(uri)).text;
+    return (await this.content(uri)).text;
   }
 
-  private async loadOrNotFound(uri: vscode.Uri): Promise<OpenedExport> {
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = parseReviewUri(uri);
+    const review = await this.review(target.exportPath);
+    const text = new TextDecoder().decode(content);
+    // The rule behind a tag is the flag that suggested it; tagging resolved it, so all count.
+    const { flags } = (await this.flagSource?.(uri)) ?? { flags: [] };
+    const reviewer = this.settings().reviewer || os.userInfo().username;
     try {
-      return await this.load(uri);
+      await review.save(target.page, text, {
+        by: reviewer,
+        at: new Date().toISOString(),
+        ruleFor: (id: string, tag: Tag, span?: { start: number; end: number }) => flags
+          .filter((f) => f.id === id && f.category === tag && (!span || (f.span && f.span.start >= span.start && f.span.end <= span.end)))
+          .sort((a, b) => b.confidence - a.confidence)[0]?.rule,
+        flagRules: (id: string) => [...new Set(flags.filter((f) => f.id === id).map((f) => f.rule))],
+      });
     } catch (e) {
-      if (e instanceof InputError) throw vscode.FileSystemError.Unavailable(e.message);
+      if (isInputError(e)) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved: {0}', e.message));
       throw e;
     }
-  }
-
-  writeFile(): void {
-    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Review documents are read-only for now.'));
+    this.texts.set(uri.toString(), { text: content, mtime: Date.now() });
+    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
   watch(): vscode.Disposable {

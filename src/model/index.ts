@@ -3,3 +3,8 @@ export * from './errors';
 export * from './review';
 export * from './reviewDocument';
 export * from './hash';
+export * from './flags';
+export * from './policy';
+export * from './pages';
+export * from './reviewState';
+export * from './settings';

@@ -1,19 +1,129 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lineId, parseSettings, policyFromSettings, type Settings } from '../model';
+import { AttachmentPreviewRequest, FlagsRequest, PageRequest, StatsNotification } from '../model/protocol';
+import { ReviewPage, type Analysis } from './analysis';
+import { codeActions, SOURCE_KINDS } from './codeActions';
+import { toDiagnostics } from './diagnostics';
+import { isPreviewable, messageHover } from './hover';
 
 /**
- * The Chat Review language server. It reads nothing from disk: the review document's text is
- * all it analyses. Detectors, diagnostics and code actions arrive with the review-editor issue.
+ * The Chat Review language server. It reads no files: a review document's text, plus the page
+ * of messages the client serves for it, is all it analyses.
  */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-  },
-  serverInfo: { name: 'chatreview' },
-}));
+interface OpenReview {
+  page: Promise<ReviewPage | null>;
+  analysis?: Analysis;
+  version?: number;
+}
+const reviews = new Map<string, OpenReview>();
+let settings: Settings = parseSettings({});
+let canPullConfiguration = false;
+
+connection.onInitialize((params) => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(SOURCE_KINDS)] },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'chatreview' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await loadSettings();
+});
+
+async function loadSettings(): Promise<void> {
+  settings = parseSettings(canPullConfiguration ? await connection.workspace.getConfiguration('chatReview') : {});
+}
+
+connection.onDidChangeConfiguration(async () => {
+  await loadSettings();
+  // The policy may have changed: detection runs again for every open page.
+  for (const [uri, review] of reviews) {
+    review.page = loadPage(uri);
+    review.version = undefined;
+    void refresh(uri);
+  }
+});
+
+function loadPage(uri: string): Promise<ReviewPage | null> {
+  return connection.sendRequest(PageRequest.type, { uri }).then(
+    (data) => (data ? new ReviewPage(data, policyFromSettings(settings)) : null),
+    () => null,
+  );
+}
+
+/** Analyses a document's current text (at most once per version) and publishes the result. */
+async function refresh(uri: string): Promise<Analysis | undefined> {
+  const review = reviews.get(uri);
+  const doc = documents.get(uri);
+  if (!review || !doc) return undefined;
+  const page = await review.page;
+  if (!page) return undefined;
+  if (review.analysis && review.version === doc.version) return review.analysis;
+  const analysis = page.analyse(doc.getText().split(/\r?\n/));
+  review.analysis = analysis;
+  review.version = doc.version;
+  // Stats first: whoever reacts to the diagnostics finds the counts already current.
+  void connection.sendNotification(StatsNotification.type, { uri, stats: analysis.stats });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, settings.maxDiagnostics) });
+  return analysis;
+}
+
+documents.onDidOpen(({ document }) => {
+  reviews.set(document.uri, { page: loadPage(document.uri) });
+  void refresh(document.uri);
+});
+documents.onDidChangeContent(({ document }) => {
+  if (reviews.has(document.uri)) void refresh(document.uri);
+});
+documents.onDidClose(({ document }) => {
+  reviews.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const analysis = await refresh(params.textDocument.uri);
+  const page = await reviews.get(params.textDocument.uri)?.page;
+  if (!doc || !analysis || !page) return [];
+  return codeActions(doc, page, analysis, params);
+});
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const analysis = await refresh(params.textDocument.uri);
+  const page = await reviews.get(params.textDocument.uri)?.page;
+  if (!doc || !analysis || !page) return null;
+  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
+  const id = lineId(line);
+  const m = id === undefined ? undefined : page.byId.get(id);
+  if (!m) return null;
+  const previews = new Map<string, string>();
+  for (const a of m.attachments) {
+    if (!a.present || !isPreviewable(a.name)) continue;
+    const preview = await connection.sendRequest(AttachmentPreviewRequest.type, { uri: doc.uri, id: m.id, name: a.name }).catch(() => null);
+    if (preview) previews.set(a.name, preview);
+  }
+  return messageHover(m, analysis, params.position.line, previews);
+});
+
+connection.onRequest(FlagsRequest.type, async ({ uri }) => {
+  const analysis = await refresh(uri);
+  return {
+    flags: analysis?.flags.map((f) => f.flag) ?? [],
+    resolved: analysis?.flags.map((f) => f.resolved) ?? [],
+  };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,2 @@
+/** The `source` of the language server's diagnostics. */
+export const SOURCE = 'chatreview';

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { ExportReview } from './exportReview';
+import { reviewUri, type ReviewFileSystem } from './reviewFileSystem';
+import { openCount, type StatsStore } from './reviewStats';
+
+type Node =
+  | { kind: 'export'; review: ExportReview }
+  | { kind: 'page'; review: ExportReview; label: string | undefined; messages: number }
+  | { kind: 'rule'; uri: vscode.Uri; rule: string; count: number };
+
+/**
+ * The activity-bar dashboard: opened exports, their pages with open-flag counts, and per page
+ * the open flags by rule. Clicking a page opens it; clicking a rule jumps to its first flag.
+ */
+export class DashboardProvider implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly reviews: ReviewFileSystem, private readonly stats: StatsStore) {
+    reviews.onDidOpenExport(() => this.changed.fire(undefined));
+    stats.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return (await this.reviews.openReviews()).map((review) => ({ kind: 'export', review }));
+    if (node.kind === 'export') {
+      const { review } = node;
+      if (review.pages.length === 0) return [{ kind: 'page', review, label: undefined, messages: review.parsed.messages.length }];
+      return review.pages.map((p) => ({ kind: 'page', review, label: p.label, messages: p.end - p.start }));
+    }
+    if (node.kind === 'page') {
+      const uri = reviewUri(node.review.exportPath, node.label);
+      const s = this.stats.get(uri);
+      return s ? Object.entries(s.openByRule).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([rule, count]) => ({ kind: 'rule', uri, rule, count })) : [];
+    }
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'export') {
+      const item = new vscode.TreeItem(node.review.parsed.conversation.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = node.review.fileName;
+      item.tooltip = vscode.l10n.t('{0} messages · {1}', node.review.parsed.messages.length, node.review.exportPath);
+      item.iconPath = new vscode.ThemeIcon('comment-discussion');
+      return item;
+    }
+    if (node.kind === 'page') {
+      const uri = reviewUri(node.review.exportPath, node.label);
+      const s = this.stats.get(uri);
+      const item = new vscode.TreeItem(node.label ?? vscode.l10n.t('Conversation'), s && openCount(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.description = s ? vscode.l10n.t('{0} open flags · {1} messages', openCount(s), node.messages) : vscode.l10n.t('{0} messages', node.messages);
+      item.iconPath = new vscode.ThemeIcon(s ? (openCount(s) ? 'warning' : 'pass') : 'file');
+      item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Open'), arguments: [uri] };
+      return item;
+    }
+    const item = new vscode.TreeItem(node.rule);
+    item.description = String(node.count);
+    item.iconPath = new vscode.ThemeIcon('tag');
+    const first = vscode.languages.getDiagnostics(node.uri).find((d) => d.code === node.rule);
+    item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Go to flag'), arguments: [node.uri, first?.range.start.line] };
+    return item;
+  }
+}

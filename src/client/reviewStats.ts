@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { ReviewStats } from '../model/protocol';
+
+/** The latest statistics the server sent, per review document. */
+export class StatsStore {
+  private readonly byUri = new Map<string, ReviewStats>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: vscode.Uri, stats: ReviewStats): void {
+    this.byUri.set(uri.toString(), stats);
+    this.changed.fire(uri);
+  }
+
+  get(uri: vscode.Uri): ReviewStats | undefined {
+    return this.byUri.get(uri.toString());
+  }
+}
+
+export function openCount(s: ReviewStats): number {
+  return s.open['privé'] + s.open.AVG + s.open.scope;
+}
+
+export function taggedCount(s: ReviewStats): number {
+  return s.tagged['privé'] + s.tagged.AVG + s.tagged.scope;
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { REVIEW_SCHEME } from './reviewFileSystem';
+import { openCount, taggedCount, type StatsStore } from './reviewStats';
+
+/** Open flags, tags and progress of the active review page; a click opens the dashboard. */
+export function createStatusBar(stats: StatsStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('chatreview.status', vscode.StatusBarAlignment.Left, 100);
+  item.name = vscode.l10n.t('Chat Review');
+  item.command = 'chatreview.showDashboard';
+  const update = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const s = uri?.scheme === REVIEW_SCHEME ? stats.get(uri) : undefined;
+    if (!s) {
+      item.hide();
+      return;
+    }
+    const open = openCount(s);
+    const percent = s.messages ? Math.floor((100 * s.reviewed) / s.messages) : 100;
+    item.text = `$(${open ? 'shield' : 'pass'}) ${vscode.l10n.t('{0} open · {1} tagged · {2}% reviewed', open, taggedCount(s), percent)}`;
+    item.tooltip = new vscode.MarkdownString([
+      vscode.l10n.t('**Chat Review** — this page'),
+      vscode.l10n.t('Open flags: {0} AVG, {1} privé, {2} scope; {3} notices', s.open.AVG, s.open['privé'], s.open.scope, s.open.info),
+      vscode.l10n.t('Tagged: {0} AVG, {1} privé, {2} scope; {3} kept; {4} redactions', s.tagged.AVG, s.tagged['privé'], s.tagged.scope, s.kept, s.redactions),
+      s.invalidLines ? vscode.l10n.t('{0} lines with edited text: saving is refused until they are undone', s.invalidLines) : '',
+    ].filter(Boolean).join('\n\n'));
+    item.backgroundColor = s.invalidLines ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.show();
+  };
+  const subscriptions = [item, stats.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update)];
+  update();
+  return vscode.Disposable.from(...subscriptions);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Policy } from './policy';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The `chatReview.*` settings, parsed once per change by client and server alike. Adding a
+ * setting = package.json `contributes.configuration` + this schema + the code that uses it.
+ */
+export const Settings = z.object({
+  period: z.object({
+    start: IsoDate.catch('2019-12-15').default('2019-12-15'),
+    end: z.union([IsoDate, z.literal(''), z.null()]).catch(null).default(null),
+  }).default({ start: '2019-12-15', end: null }),
+  /** Who tags: stamped into the review state and report. Empty: the OS user name. */
+  reviewer: z.string().catch('').default(''),
+  /** Diagnostics published per page at most (VS Code shows 1000 per file). */
+  maxDiagnostics: z.number().int().min(10).max(1000).catch(1000).default(1000),
+  /** Messages per page for long conversations. */
+  pageSize: z.number().int().min(100).max(10_000).catch(10_000).default(10_000),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export function parseSettings(raw: unknown): Settings {
+  return Settings.parse(raw ?? {});
+}
+
+export function policyFromSettings(s: Settings): Policy {
+  return Policy.parse({ period: { start: s.period.start, end: s.period.end || null } });
+}

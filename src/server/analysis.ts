@@ -1,0 +1,148 @@
+import type { Flag, FlagCategory, Message, Policy } from '../model';
+import { IDENTIFIER_RULES, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
+import type { PageRequest, ReviewStats } from '../model/protocol';
+import { scanConversation } from './detectors';
+
+/** A flag placed in the document: where it is and whether the reviewer already dealt with it. */
+export interface PlacedFlag {
+  flag: Flag;
+  line: number;
+  /** Columns in the current line text. */
+  start: number;
+  end: number;
+  resolved: boolean;
+}
+
+export interface LineProblem {
+  line: number;
+  message: string;
+}
+
+export interface Analysis {
+  flags: PlacedFlag[];
+  problems: LineProblem[];
+  /** Review state of each message line, by id (absent for lines with problems). */
+  lines: Map<string, { line: number; review: ReviewLine }>;
+  stats: ReviewStats;
+}
+
+const IDENTIFIERS = new Set<string>(IDENTIFIER_RULES);
+
+/** Lower sorts first: validated identifiers, then other AVG, privé, scope, notices. */
+export function flagPriority(f: Flag): number {
+  if (f.category === 'AVG') return IDENTIFIERS.has(f.rule) || f.rule === 'bulk-pii' ? 0 : 1;
+  return f.category === 'privé' ? 2 : f.category === 'scope' ? 3 : 4;
+}
+
+/**
+ * One review page as the server knows it: its messages (from the client) and their flags,
+ * computed once per page and policy. Edits only change tags, so re-analysing the text after an
+ * edit never re-runs detection; unchanged lines are not even re-read.
+ */
+export class ReviewPage {
+  readonly byId = new Map<string, Message>();
+  readonly flagsById = new Map<string, Flag[]>();
+  private readonly lineCache = new Map<string, { text: string; review: ReviewLine }>();
+
+  constructor(readonly data: PageRequest.Result, policy: Policy) {
+    for (const m of data.messages) this.byId.set(m.id, m);
+    const scanned = [data.before, ...data.messages, data.after].filter((m): m is Message => m !== null);
+    for (const flag of scanConversation(scanned, policy)) {
+      if (!this.byId.has(flag.id)) continue;
+      const list = this.flagsById.get(flag.id);
+      if (list) list.push(flag);
+      else this.flagsById.set(flag.id, [flag]);
+    }
+  }
+
+  /** Reads every line of the document: tags, redactions, edits that are not allowed, flags. */
+  analyse(lines: readonly string[]): Analysis {
+    const flags: PlacedFlag[] = [];
+    const problems: LineProblem[] = [];
+    const reviewed = new Map<string, { line: number; review: ReviewLine }>();
+    const seen = new Set<string>();
+    const stats = emptyStats(this.data.messages.length);
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i];
+      if (text.startsWith('#') || text.trim() === '') continue;
+      const id = lineId(text);
+      const m = id === undefined ? undefined : this.byId.get(id);
+      if (!id || !m) {
+        problems.push({ line: i, message: id ? `${id} is not a message of this page` : 'this line is not a message line (lines cannot be added)' });
+        continue;
+      }
+      if (seen.has(id)) {
+        problems.push({ line: i, message: `${id} appears twice (lines cannot be copied)` });
+        continue;
+      }
+      seen.add(id);
+      let review: ReviewLine;
+      try {
+        review = this.read(text, m);
+      } catch (e) {
+        if (!(e instanceof ReviewLineError)) throw e;
+        problems.push({ line: i, message: `${id}: ${e.message}` });
+        continue;
+      }
+      reviewed.set(id, { line: i, review });
+      this.place(i, text, m, review, flags, stats);
+    }
+    for (const m of this.data.messages) {
+      if (!seen.has(m.id)) problems.push({ line: 0, message: `message ${m.id} is missing: its line was deleted; undo to restore it` });
+    }
+    stats.invalidLines = problems.length;
+    return { flags, problems, lines: reviewed, stats };
+  }
+
+  private read(text: string, m: Message): ReviewLine {
+    const cached = this.lineCache.get(m.id);
+    if (cached && cached.text === text) return cached.review;
+    const review = readReviewLine(text, m);
+    this.lineCache.set(m.id, { text, review });
+    return review;
+  }
+
+  private place(line: number, text: string, m: Message, review: ReviewLine, out: PlacedFlag[], stats: ReviewStats): void {
+    if (review.tag === 'keep') stats.kept++;
+    else if (review.tag !== '') stats.tagged[review.tag]++;
+    stats.redactions += review.redactions.length;
+    const flags = this.flagsById.get(m.id);
+    let open = 0;
+    if (flags) {
+      const idColumn = text.indexOf(m.id);
+      const layout = LineLayout.forMessage(m);
+      const toColumn = (unmarked: number) => lineColumn(unmarked, idColumn, review);
+      const bodyStart = toColumn(layout.columnOf(0));
+      for (const flag of flags) {
+        const resolved = review.tag !== ''
+          || (flag.span !== null && review.redactions.some((r) => r.start <= flag.span!.start && r.end >= flag.span!.end));
+        const [start, end] = flag.span
+          ? [toColumn(layout.columnOf(flag.span.start)), toColumn(layout.columnOf(flag.span.end))]
+          : [bodyStart, text.length];
+        out.push({ flag, line, start, end: Math.max(end, start + 1), resolved });
+        if (!resolved) {
+          open++;
+          stats.open[flag.category]++;
+          stats.openByRule[flag.rule] = (stats.openByRule[flag.rule] ?? 0) + 1;
+        }
+      }
+    }
+    if (open === 0 || review.tag !== '') stats.reviewed++;
+  }
+}
+
+/** Column in the current line of a column in the unmarked rendering (tag column and markers shift it). */
+function lineColumn(unmarked: number, idColumn: number, review: ReviewLine): number {
+  let col = unmarked + idColumn - TAG_COLUMN_WIDTH;
+  for (const mk of review.markers) {
+    if (mk.open >= col) break;
+    col += mk.tag.length + 2;
+    if (mk.close < col) col += 1;
+  }
+  return col;
+}
+
+export function emptyStats(messages: number): ReviewStats {
+  const open: Record<FlagCategory, number> = { 'privé': 0, AVG: 0, scope: 0, info: 0 };
+  return { messages, open, openByRule: {}, tagged: { 'privé': 0, AVG: 0, scope: 0 }, kept: 0, redactions: 0, reviewed: 0, invalidLines: 0 };
+}

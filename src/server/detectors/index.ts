@@ -1,0 +1,122 @@
+import type { Flag, Policy } from '../../model';
+import { address } from './address';
+import { always } from './always';
+import { bsn } from './bsn';
+import { bulkPii } from './bulkPii';
+import { criminal } from './criminal';
+import { dob } from './dob';
+import { email } from './email';
+import { health } from './health';
+import { iban } from './iban';
+import { period } from './period';
+import { phone } from './phone';
+import { plate } from './plate';
+import { privateChatter } from './private';
+import { sameMinute } from './sameMinute';
+import type { Detector, DetectorContext, ScanMessage } from './types';
+
+export type { Detector, DetectorContext, ScanMessage } from './types';
+
+/** Every rule, one line each. Flags come out in this order, then by span start. */
+export const DetectorRegistry: readonly Detector[] = [
+  bsn,
+  iban,
+  phone,
+  email,
+  address,
+  dob,
+  plate,
+  health,
+  criminal,
+  bulkPii,
+  privateChatter,
+  period,
+  always,
+  sameMinute,
+];
+
+interface PolicyPlan {
+  detectors: Detector[];
+  /** Lower-case names, and the same with only letters (for e-mail local parts). */
+  names: { plain: string; letters: string }[];
+}
+
+const plans = new WeakMap<Policy, PolicyPlan>();
+
+const NON_LETTERS = /[^\p{L}]/gu;
+
+/** What a policy switches off and exempts, worked out once per policy object. */
+function plan(policy: Policy): PolicyPlan {
+  let p = plans.get(policy);
+  if (!p) {
+    const disabled = new Set(policy.disabledRules);
+    p = {
+      detectors: DetectorRegistry.filter((d) => !disabled.has(d.id)),
+      names: policy.neverFlag
+        .map((n) => n.trim().toLowerCase())
+        .filter((n) => n.length > 0)
+        .map((plain) => ({ plain, letters: plain.replace(NON_LETTERS, '') })),
+    };
+    plans.set(policy, p);
+  }
+  return p;
+}
+
+/**
+ * Names of public officials acting in their role are never flagged: a flag whose span holds
+ * such a name (or an e-mail address whose local part spells it) is dropped.
+ */
+function exempt(message: ScanMessage, flag: Flag, names: PolicyPlan['names']): boolean {
+  if (!flag.span) return false;
+  const spanText = message.text.slice(flag.span.start, flag.span.end).toLowerCase();
+  for (const n of names) {
+    if (spanText.includes(n.plain)) return true;
+    if (flag.rule === 'email' && n.letters.length > 0) {
+      const local = spanText.slice(0, spanText.indexOf('@')).replace(NON_LETTERS, '');
+      if (local === n.letters) return true;
+    }
+  }
+  return false;
+}
+
+/** All flags for one message: registry order, then span start (null spans first). */
+export function scanMessage(message: ScanMessage, context: DetectorContext): Flag[] {
+  const p = plan(context.policy);
+  let out: Flag[] | null = null;
+  for (const d of p.detectors) {
+    const flags = d.detect(message, context);
+    if (flags.length === 0) continue;
+    if (flags.length > 1) sortBySpan(flags);
+    if (out) for (const f of flags) out.push(f);
+    else out = flags; // a detector's result is its own fresh array
+  }
+  if (!out) return [];
+  if (p.names.length > 0) out = out.filter((f) => !exempt(message, f, p.names));
+  return out;
+}
+
+function sortBySpan(flags: Flag[]): void {
+  for (let i = 1; i < flags.length; i++) {
+    if (spanStart(flags[i - 1]) > spanStart(flags[i])) {
+      flags.sort((x, y) => spanStart(x) - spanStart(y));
+      return;
+    }
+  }
+}
+
+function spanStart(f: Flag): number {
+  return f.span ? f.span.start : -1;
+}
+
+/** Flags for a conversation in message order; builds each message's neighbour context. */
+export function scanConversation(messages: readonly ScanMessage[], policy: Policy): Flag[] {
+  const out: Flag[] = [];
+  const context: DetectorContext = { policy, previous: undefined, next: undefined };
+  for (let i = 0; i < messages.length; i++) {
+    context.previous = i > 0 ? messages[i - 1] : undefined;
+    context.next = i + 1 < messages.length ? messages[i + 1] : undefined;
+    const flags = scanMessage(messages[i], context);
+    for (const f of flags) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import type { Flag } from '../../model';
+import { makeFlag } from './flag';
+import type { Detector } from './types';
+
+/**
+ * Outside the crisis period (policy.period: start, optional end; whole days, inclusive).
+ * ISO dates compare as strings.
+ */
+export const period: Detector = {
+  id: 'period',
+  category: 'scope',
+  detect(message, context): Flag[] {
+    const day = message.timestamp.slice(0, 10);
+    const { start, end } = context.policy.period;
+    const range = end ? `${start} to ${end}` : `from ${start}`;
+    let why: string;
+    if (day < start) why = `${day} is before the crisis period (${range})`;
+    else if (end && day > end) why = `${day} is after the crisis period (${range})`;
+    else return [];
+    return [makeFlag(message, 'period', 'scope', 1, null, why)];
+  },
+};

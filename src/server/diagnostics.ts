@@ -1,0 +1,60 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Flag } from '../model';
+import { flagPriority, type Analysis, type PlacedFlag } from './analysis';
+
+export const SOURCE = 'chatreview';
+
+/** What a code action needs to know about the flag behind a diagnostic. */
+export interface FlagData {
+  id: string;
+  rule: string;
+  category: Flag['category'];
+  span: Flag['span'];
+}
+
+function severity(f: Flag): DiagnosticSeverity {
+  return f.category === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+}
+
+function toDiagnostic(p: PlacedFlag): Diagnostic {
+  const { flag } = p;
+  const data: FlagData = { id: flag.id, rule: flag.rule, category: flag.category, span: flag.span };
+  return {
+    range: { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } },
+    severity: severity(flag),
+    code: flag.rule,
+    source: SOURCE,
+    message: `${flag.category === 'info' ? 'note' : flag.category}: ${flag.explanation}`,
+    data,
+  };
+}
+
+/**
+ * Unresolved flags as diagnostics, most important first and capped: VS Code shows at most 1000
+ * per file, so the cap keeps identifiers from being pushed out by notices. Edited message text
+ * comes first of all: it blocks saving.
+ */
+export function toDiagnostics(analysis: Analysis, max: number): Diagnostic[] {
+  const problems: Diagnostic[] = analysis.problems.map((p) => ({
+    range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER } },
+    severity: DiagnosticSeverity.Error,
+    code: 'edited-text',
+    source: SOURCE,
+    message: p.message,
+  }));
+  const open = analysis.flags.filter((f) => !f.resolved);
+  open.sort((a, b) => flagPriority(a.flag) - flagPriority(b.flag) || a.line - b.line || a.start - b.start);
+  const room = Math.max(0, max - problems.length);
+  const shown = open.length > room ? open.slice(0, room - 1) : open;
+  const diagnostics = problems.concat(shown.map(toDiagnostic));
+  if (shown.length < open.length) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      severity: DiagnosticSeverity.Information,
+      code: 'more-flags',
+      source: SOURCE,
+      message: `${open.length - shown.length} more open flags on this page are not listed; tag or keep the listed ones first`,
+    });
+  }
+  return diagnostics;
+}

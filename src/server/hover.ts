@@ -1,0 +1,41 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import type { Message } from '../model';
+import type { Analysis } from './analysis';
+
+const IMAGE = /\.(?:jpe?g|png|gif|webp)$/i;
+
+/** Escapes what Markdown would interpret inside a line of text (emphasis, code, links, HTML). */
+function escape(s: string): string {
+  return s.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+/** Whether an attachment is an image worth previewing. */
+export function isPreviewable(name: string): boolean {
+  return IMAGE.test(name);
+}
+
+/**
+ * The hover of a message line: metadata, where it sits in the original export, every flag
+ * with its explanation and whether it is resolved, and image previews.
+ */
+export function messageHover(m: Message, analysis: Analysis, line: number, previews: Map<string, string>): Hover {
+  const parts: string[] = [];
+  const who = m.sender === null ? 'system event' : escape(m.sender);
+  parts.push(`**${who}** · ${m.timestamp.replace('T', ' ')} (${m.precision} precision) · ${m.kind} · \`${m.id}\``);
+  parts.push(`Original export: line ${m.source.line}${m.source.lines > 1 ? `–${m.source.line + m.source.lines - 1}` : ''}`);
+  for (const a of m.attachments) {
+    parts.push(`📎 ${escape(a.name)}${a.present ? '' : ' — not in the export'}`);
+    const preview = previews.get(a.name);
+    if (preview) parts.push(`![${escape(a.name)}](${preview}|height=160)`);
+  }
+  if (m.meta?.edited) parts.push('Edited after sending (the export keeps only the last version).');
+  const flags = analysis.flags.filter((f) => f.line === line);
+  if (flags.length) {
+    parts.push('---');
+    for (const { flag, resolved } of flags) {
+      const state = resolved ? ' — resolved' : '';
+      parts.push(`- **${flag.category}** \`${flag.rule}\` (${Math.round(flag.confidence * 100)}%): ${escape(flag.explanation)}${state}`);
+    }
+  }
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') } };
+}
