@@ -13,7 +13,8 @@ export function prng(seed: number): () => number {
 }
 
 const SENDERS = ['Piet Jansen', 'Jan de Vries', 'Fatima El Amrani', 'Anouk Bakker', 'Sven Visser', '+31 6 12345678', 'Mohammed Yilmaz', 'Els de Boer'];
-const SENTENCES = [
+/** The generated export's message texts: everyday crisis-team traffic. */
+export const SENTENCES = [
   'Goedemorgen, OMT om 9:00 in zaal 2.',
   'Conceptbrief aan de GGD-regio\'s ligt klaar voor akkoord.',
   'Akkoord, met de opmerking over de levering.',

@@ -12,7 +12,7 @@ import { buildSync } from 'esbuild';
 import { DEFAULT_POLICY, type Flag, type Policy } from '../src/model';
 import * as sources from '../src/server/detectors';
 import type { ScanMessage } from '../src/server/detectors';
-import { prng } from './generate';
+import { prng, SENTENCES } from './generate';
 
 type Scan = (messages: readonly ScanMessage[], policy: Policy) => Flag[];
 
@@ -29,23 +29,12 @@ function bundled(): Scan {
 
 const scanConversation: Scan = process.env.BENCH_TSX ? sources.scanConversation : bundled();
 
-const COUNT = Number(process.argv[2] ?? process.env.BENCH_MESSAGES ?? 200_000);
+const asJson = process.argv.includes('--json');
+const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_SCAN_MESSAGES ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-const SENTENCES = [
-  'Goedemorgen, OMT om 9:00 in zaal 2.',
-  "Conceptbrief aan de GGD-regio's ligt klaar voor akkoord.",
-  'Akkoord, met de opmerking over de levering.',
-  'Persbericht over de vaccinatiecampagne gaat om 10:00 uit.',
-  'Kamerbrief over de stand van zaken: eerste versie voor vrijdag.',
-  'Overleg met het ministerie over de distributie is verplaatst naar maandag.',
-  'Hoe gaat het met je moeder in het ziekenhuis?',
-  'Zin in het weekend! Zaterdag BBQ bij ons?',
-  'Bel me even op 06-12345678 als je er bent.',
-  'De cijfers van vandaag: 1.234 opnames, 56 op de IC.',
-  'Ik zit in de trein, ben er over twintig minuten.',
-  "Graag reactie vóór 12:00 op de notitie over de scenario's.",
-  // A few more shapes than generate.ts has, so every rule does real work now and then.
+// The generator's sentences plus a few shapes it lacks, so every rule does real work now and then.
+const EXTRA = [
   'Mijn BSN is 111222333, IBAN NL91 ABNA 0417 1643 00.',
   'Adres: Kerkstraat 12a, 1234 AB Amsterdam. Kenteken GF-123-H.',
   'Lijst: jan@gmail.com, piet@ziggo.nl, els@minvws.nl, 06-11223344',
@@ -60,10 +49,10 @@ function generate(count: number): ScanMessage[] {
     t += Math.floor(rnd() * 180_000);
     const d = new Date(t);
     const timestamp = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`;
-    // Mostly the generator's twelve sentences; one in twenty of the extra three.
+    // Mostly the generator's sentences; one in twenty of the extra shapes.
     const r = rnd();
-    const sentence = r < 0.95 ? SENTENCES[Math.floor(rnd() * 12)] : SENTENCES[12 + Math.floor(rnd() * 3)];
-    const text = rnd() < 0.05 ? `${sentence}\n${SENTENCES[(i * 7) % 12]}\n\n- punt een\n- punt twee` : sentence;
+    const sentence = r < 0.95 ? SENTENCES[Math.floor(rnd() * SENTENCES.length)] : EXTRA[Math.floor(rnd() * EXTRA.length)];
+    const text = rnd() < 0.05 ? `${sentence}\n${SENTENCES[(i * 7) % SENTENCES.length]}\n\n- punt een\n- punt twee` : sentence;
     out.push({ id: 'm' + String(i + 1).padStart(6, '0'), timestamp, precision: 'minute', sender: 'Piet Jansen', kind: 'message', text });
   }
   return out;
@@ -83,5 +72,9 @@ for (let run = 0; run < RUNS; run++) {
   best = Math.min(best, ms);
 }
 const perSecond = Math.round((COUNT / best) * 1000);
+if (asJson) {
+  process.stdout.write(JSON.stringify({ messages: COUNT, messagesPerSecond: perSecond, flags }));
+  process.exit(0);
+}
 console.log(`${process.env.BENCH_TSX ? 'tsx sources' : 'esbuild bundle'}: scanned ${COUNT.toLocaleString('en')} messages (${(chars / 1e6).toFixed(1)} M chars), ${flags.toLocaleString('en')} flags`);
 console.log(`best of ${RUNS}: ${best.toFixed(0)} ms, ${perSecond.toLocaleString('en')} messages/s, ${((best * 1000) / COUNT).toFixed(2)} µs/message`);

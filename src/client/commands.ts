@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Tag } from '../model';
-import { SOURCE } from './constants';
+import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Tag } from '../model';
+
 import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
 export interface Context {

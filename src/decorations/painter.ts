@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { lineId, readTag, TAG_COLUMN_WIDTH, type LineTag } from '../model';
+import { DIAGNOSTIC_SOURCE as SOURCE, lineId, readTag, TAG_COLUMN_WIDTH, type LineTag } from '../model';
 
 type State = 'tag-privé' | 'tag-AVG' | 'tag-scope' | 'keep' | 'flag-AVG' | 'flag-privé' | 'flag-scope' | 'flag-info' | 'redacted';
 
-const SOURCE = 'chatreview';
+
 /** Lines painted around the visible ones, so scrolling a little shows no unpainted lines. */
 const MARGIN = 100;
 const DEBOUNCE_MS = 60;

@@ -32,3 +32,6 @@ export const IDENTIFIER_RULES = ['bsn', 'iban', 'phone', 'email', 'address'] as 
 export function isRemovalCategory(c: FlagCategory): c is Tag {
   return c !== 'info';
 }
+
+/** The `source` of every diagnostic the language server publishes. */
+export const DIAGNOSTIC_SOURCE = 'chatreview';

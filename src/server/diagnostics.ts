@@ -2,7 +2,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { Flag } from '../model';
 import { flagPriority, type Analysis, type PlacedFlag } from './analysis';
 
-export const SOURCE = 'chatreview';
+import { DIAGNOSTIC_SOURCE as SOURCE } from '../model';
+export { SOURCE };
 
 /** What a code action needs to know about the flag behind a diagnostic. */
 export interface FlagData {

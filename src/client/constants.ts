@@ -1,2 +1,0 @@
-/** The `source` of the language server's diagnostics. */
-export const SOURCE = 'chatreview';
