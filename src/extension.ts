@@ -15,13 +15,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const settings = () => parseSettings(vscode.workspace.getConfiguration().get('chatReview'));
   const reviews = new ReviewFileSystem(settings);
   const stats = new StatsStore();
+  const dashboardProvider = new DashboardProvider(reviews, stats);
+  const dashboard = vscode.window.createTreeView('chatreview.dashboard', { treeDataProvider: dashboardProvider });
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, reviews, { isCaseSensitive: true }),
     // Review URIs keep the export's own name (.txt, .zip), so the language is set here.
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (doc.uri.scheme === REVIEW_SCHEME && doc.languageId !== 'chatreview') void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
     }),
-    vscode.window.registerTreeDataProvider('chatreview.dashboard', new DashboardProvider(reviews, stats)),
+    dashboard,
     createStatusBar(stats),
     new ReviewPainter(context.extensionUri),
     ...registerCommands({ extension: context, reviews }),

@@ -149,6 +149,7 @@ const pickPage: Command = (ctx) => async () => {
 
 const openReviewAt: Command = () => async (uri: vscode.Uri, line?: number) => showReview(uri, line);
 
+/** Opens the Review view (its focus command also shows it). */
 const showDashboard: Command = () => () => vscode.commands.executeCommand('chatreview.dashboard.focus');
 
 /** The command table: the manifest's contributes.commands and this are the only two places a command appears. */

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { ExportReview } from './exportReview';
-import { reviewUri, type ReviewFileSystem } from './reviewFileSystem';
+import { parseReviewUri, reviewUri, type ReviewFileSystem } from './reviewFileSystem';
 import { openCount, type StatsStore } from './reviewStats';
+
+export type DashboardNode = Node;
 
 type Node =
   | { kind: 'export'; review: ExportReview }
@@ -15,14 +17,38 @@ type Node =
 export class DashboardProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private refresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly reviews: ReviewFileSystem, private readonly stats: StatsStore) {
-    reviews.onDidOpenExport(() => this.changed.fire(undefined));
-    stats.onDidChange(() => this.changed.fire(undefined));
+    // Stats arrive after every edit: refresh at most a few times a second.
+    const later = () => {
+      clearTimeout(this.refresh);
+      this.refresh = setTimeout(() => this.changed.fire(undefined), 250);
+    };
+    reviews.onDidOpenExport(later);
+    stats.onDidChange(later);
   }
 
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'page') return { kind: 'export', review: node.review };
+    if (node.kind === 'rule') {
+      const { exportPath, page } = parseReviewUri(node.uri);
+      const review = this.reviewsByPath.get(exportPath);
+      if (!review) return undefined;
+      const range = review.page(page) ?? { start: 0, end: review.parsed.messages.length };
+      return { kind: 'page', review, label: page, messages: range.end - range.start };
+    }
+    return undefined;
+  }
+
+  private reviewsByPath = new Map<string, ExportReview>();
+
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return (await this.reviews.openReviews()).map((review) => ({ kind: 'export', review }));
+    if (!node) {
+      const reviews = await this.reviews.openReviews();
+      this.reviewsByPath = new Map(reviews.map((r) => [r.exportPath, r]));
+      return reviews.map((review) => ({ kind: 'export', review }));
+    }
     if (node.kind === 'export') {
       const { review } = node;
       if (review.pages.length === 0) return [{ kind: 'page', review, label: undefined, messages: review.parsed.messages.length }];
@@ -39,6 +65,7 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'export') {
       const item = new vscode.TreeItem(node.review.parsed.conversation.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `export:${node.review.exportPath}`;
       item.description = node.review.fileName;
       item.tooltip = vscode.l10n.t('{0} messages · {1}', node.review.parsed.messages.length, node.review.exportPath);
       item.iconPath = new vscode.ThemeIcon('comment-discussion');
@@ -48,12 +75,14 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
       const uri = reviewUri(node.review.exportPath, node.label);
       const s = this.stats.get(uri);
       const item = new vscode.TreeItem(node.label ?? vscode.l10n.t('Conversation'), s && openCount(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `page:${uri.toString()}`;
       item.description = s ? vscode.l10n.t('{0} open flags · {1} messages', openCount(s), node.messages) : vscode.l10n.t('{0} messages', node.messages);
       item.iconPath = new vscode.ThemeIcon(s ? (openCount(s) ? 'warning' : 'pass') : 'file');
       item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Open'), arguments: [uri] };
       return item;
     }
     const item = new vscode.TreeItem(node.rule);
+    item.id = `rule:${node.uri.toString()}:${node.rule}`;
     item.description = String(node.count);
     item.iconPath = new vscode.ThemeIcon('tag');
     const first = vscode.languages.getDiagnostics(node.uri).find((d) => d.code === node.rule);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE as SOURCE, lineId, readTag, TAG_COLUMN_WIDTH, type LineTag } from '../model';
 
-type State = 'tag-privé' | 'tag-AVG' | 'tag-scope' | 'keep' | 'flag-AVG' | 'flag-privé' | 'flag-scope' | 'flag-info' | 'redacted';
+type Tagged = 'tag-privé' | 'tag-AVG' | 'tag-scope' | 'keep';
+type State = Tagged | `${Tagged}-icon` | 'flag-AVG' | 'flag-privé' | 'flag-scope' | 'flag-info' | 'redacted';
 
 
 /** Lines painted around the visible ones, so scrolling a little shows no unpainted lines. */
@@ -13,32 +14,39 @@ function icon(extension: vscode.Uri, name: string): vscode.Uri {
 }
 
 function createTypes(extension: vscode.Uri): Record<State, vscode.TextEditorDecorationType> {
-  const tagged = (name: string, color: string, ruler: string) => vscode.window.createTextEditorDecorationType({
+  // Backgrounds cover the whole line; gutter icons sit on an empty range so a wrapped line
+  // shows its icon once.
+  const tagged = (color: string, ruler: string) => vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor(color),
-    gutterIconPath: icon(extension, name),
     overviewRulerColor: new vscode.ThemeColor(ruler),
     overviewRulerLane: vscode.OverviewRulerLane.Left,
   });
-  const flagged = (name: string) => vscode.window.createTextEditorDecorationType({ gutterIconPath: icon(extension, name) });
+  const gutter = (name: string) => vscode.window.createTextEditorDecorationType({ gutterIconPath: icon(extension, name) });
   return {
-    'tag-privé': tagged('tag-prive', 'chatReview.taggedPrive.background', 'chatReview.taggedPrive.overviewRuler'),
-    'tag-AVG': tagged('tag-avg', 'chatReview.taggedAvg.background', 'chatReview.taggedAvg.overviewRuler'),
-    'tag-scope': tagged('tag-scope', 'chatReview.taggedScope.background', 'chatReview.taggedScope.overviewRuler'),
-    keep: tagged('keep', 'chatReview.kept.background', 'chatReview.kept.overviewRuler'),
-    'flag-AVG': flagged('flag-avg'),
-    'flag-privé': flagged('flag-prive'),
-    'flag-scope': flagged('flag-scope'),
-    'flag-info': flagged('flag-info'),
+    'tag-privé': tagged('chatReview.taggedPrive.background', 'chatReview.taggedPrive.overviewRuler'),
+    'tag-AVG': tagged('chatReview.taggedAvg.background', 'chatReview.taggedAvg.overviewRuler'),
+    'tag-scope': tagged('chatReview.taggedScope.background', 'chatReview.taggedScope.overviewRuler'),
+    keep: tagged('chatReview.kept.background', 'chatReview.kept.overviewRuler'),
+    'tag-privé-icon': gutter('tag-prive'),
+    'tag-AVG-icon': gutter('tag-avg'),
+    'tag-scope-icon': gutter('tag-scope'),
+    'keep-icon': gutter('keep'),
+    'flag-AVG': gutter('flag-avg'),
+    'flag-privé': gutter('flag-prive'),
+    'flag-scope': gutter('flag-scope'),
+    'flag-info': gutter('flag-info'),
     redacted: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('chatReview.redaction.background'),
       color: new vscode.ThemeColor('chatReview.redaction.foreground'),
       textDecoration: 'line-through',
+      overviewRulerColor: new vscode.ThemeColor('chatReview.redaction.overviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
     }),
   };
 }
 
-const TAG_STATE: Record<LineTag, State> = { 'privé': 'tag-privé', AVG: 'tag-AVG', scope: 'tag-scope', keep: 'keep' };
+const TAG_STATE: Record<LineTag, Tagged> = { 'privé': 'tag-privé', AVG: 'tag-AVG', scope: 'tag-scope', keep: 'keep' };
 const REDACTION = /⟦[^⟧]*⟧/g;
 
 /**
@@ -94,7 +102,10 @@ export class ReviewPainter implements vscode.Disposable {
         const id = lineId(text);
         if (!id) continue;
         const tag = readTag(text.slice(0, text.indexOf(id)));
-        if (tag) ranges[TAG_STATE[tag]].push(new vscode.Range(l, 0, l, TAG_COLUMN_WIDTH));
+        if (tag) {
+          ranges[TAG_STATE[tag]].push(new vscode.Range(l, 0, l, TAG_COLUMN_WIDTH));
+          ranges[`${TAG_STATE[tag]}-icon`].push(new vscode.Range(l, 0, l, 0));
+        }
         else if (flagged.has(l)) ranges[flagged.get(l)!].push(new vscode.Range(l, 0, l, 0));
         if (text.includes('⟦')) {
           for (const m of text.matchAll(REDACTION)) ranges.redacted.push(new vscode.Range(l, m.index, l, m.index + m[0].length));

@@ -169,7 +169,12 @@ export function lineId(line: string): string | undefined {
   return ID_AT.exec(line)?.[2];
 }
 
-export class ReviewLineError extends Error {}
+export class ReviewLineError extends Error {
+  /** 0-based column in the line where the problem is, when it has one. */
+  constructor(message: string, readonly column?: number) {
+    super(message);
+  }
+}
 
 /**
  * Checks an edited line against the message it shows and reads its marks. Only the tag
@@ -189,6 +194,8 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
   const markers: ReviewLine['markers'] = [];
   const spans: { start: number; end: number; tag: Tag }[] = [];
   let plain = '';
+  /** Line column of each character of `plain`, to report where an edit is. */
+  const plainColumns: number[] = [];
   let open: { at: number; plainAt: number; tag: Tag } | null = null;
   const base = idColumn;
   for (let i = 0; i < rest.length; i++) {
@@ -205,13 +212,17 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
       markers.push({ open: open.at, close: base + i, tag: open.tag });
       spans.push({ start: open.plainAt, end: plain.length, tag: open.tag });
       open = null;
-    } else plain += ch;
+    } else {
+      plain += ch;
+      plainColumns.push(base + i);
+    }
   }
   if (open) throw new ReviewLineError('a redaction is not closed (⟧ missing)');
   if (plain !== expected) {
     let at = 0;
     while (at < plain.length && plain[at] === expected[at]) at++;
-    throw new ReviewLineError(`message text changed at column ${at + TAG_COLUMN_WIDTH} (only the tag column and ⟦…⟧ redactions can be edited)`);
+    const column = plainColumns[at] ?? line.length;
+    throw new ReviewLineError(`message text changed at column ${column + 1} (only the tag column and ⟦…⟧ redactions can be edited)`, column);
   }
   const layout = LineLayout.forMessage(m);
   const redactions: RedactedSpan[] = [];

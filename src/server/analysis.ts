@@ -15,6 +15,8 @@ export interface PlacedFlag {
 
 export interface LineProblem {
   line: number;
+  /** Where on the line, when known; otherwise the whole line. */
+  column?: number;
   message: string;
 }
 
@@ -81,7 +83,7 @@ export class ReviewPage {
         review = this.read(text, m);
       } catch (e) {
         if (!(e instanceof ReviewLineError)) throw e;
-        problems.push({ line: i, message: `${id}: ${e.message}` });
+        problems.push({ line: i, column: e.column, message: `${id}: ${e.message}` });
         continue;
       }
       reviewed.set(id, { line: i, review });

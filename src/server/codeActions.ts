@@ -82,6 +82,7 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
     }
     // Plain tagging of the lines under the cursor or selection, flagged or not.
     for (const tag of TAGS) {
+      if (selected.length === 1 && offered.has(`${selected[0]}:${tag}`)) continue;
       actions.push(action(selected.length === 1 ? `Tag ${selected[0]} as ${TAG_LABEL[tag]}` : `Tag ${selected.length} selected messages as ${TAG_LABEL[tag]}`,
         CodeActionKind.QuickFix, uri, tagEdits(doc, analysis, selected, tag)));
     }

@@ -37,7 +37,9 @@ function toDiagnostic(p: PlacedFlag): Diagnostic {
  */
 export function toDiagnostics(analysis: Analysis, max: number): Diagnostic[] {
   const problems: Diagnostic[] = analysis.problems.map((p) => ({
-    range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER } },
+    range: p.column === undefined
+      ? { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER } }
+      : { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column + 1 } },
     severity: DiagnosticSeverity.Error,
     code: 'edited-text',
     source: SOURCE,

@@ -44,6 +44,44 @@ interface ViewLine {
   style: { top: string };
   textContent: string | null;
 }
+interface DomElement {
+  textContent: string | null;
+  className: string;
+  children: ArrayLike<unknown>;
+  getBoundingClientRect(): { top: number };
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/** A document line as the editor renders it (see renderedLines). */
+export interface RenderedLine {
+  /** 1-based line number. */
+  line: number;
+  text: string;
+  /** Gutter icons beside the line: file names such as `flag-avg.svg`. */
+  gutter: string[];
+  /** Whole-line background colours (computed CSS colours). */
+  backgrounds: string[];
+  /** Inline texts drawn struck through. */
+  struck: string[];
+}
+
+/** A row of the Problems panel. */
+export interface Problem {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+/** An action of the code-action menu. */
+export interface CodeActionRow {
+  label: string;
+  focused: boolean;
+  disabled: boolean;
+}
+
 interface BrowserGlobals {
   navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
 }
@@ -140,6 +178,9 @@ export class VSCodeHarness {
         locale: 'en-US',
       });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      // tsx compiles with esbuild's keepNames: functions passed to page.evaluate that declare inner
+      // functions call a `__name` helper that only exists in Node; give the page a no-op one.
+      await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       const vs = new VSCodeHarness(journey, outDir, workspace, extensionPath, server, browser, context, page);
@@ -159,17 +200,32 @@ export class VSCodeHarness {
    * The workbench is up: the explorer lists the workspace, the status bar has its items, and the
    * extension host has started (so the extensions' contributions are arriving).
    */
-  async waitForWorkbench(timeoutMs = 90_000): Promise<void> {
+  async waitForWorkbench(timeoutMs = 90_000, extensionHosts = 1): Promise<void> {
     const page = this.page;
     await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
     await page.locator('#status\\.problems').first().waitFor({ timeout: timeoutMs });
     await waitUntil(
-      async () => /Extension host with pid \d+ started/.test(await this.extensionHostLog()),
+      async () => (await this.extensionHostsStarted()) >= extensionHosts,
       timeoutMs,
       () => `the extension host did not start; see ${CODE_SERVER_LOG}`,
       250,
     );
+  }
+
+  /** How many extension hosts code-server started so far (one per window load). */
+  async extensionHostsStarted(): Promise<number> {
+    return (await this.extensionHostLog()).match(/Extension host with pid \d+ started/g)?.length ?? 0;
+  }
+
+  /**
+   * Reloads the window (as "Developer: Reload Window" does): the page loads again and code-server
+   * starts a fresh extension host, so nothing the extension kept in memory survives.
+   */
+  async reloadWindow(timeoutMs = 90_000): Promise<void> {
+    const before = await this.extensionHostsStarted();
+    await this.page.reload();
+    await this.waitForWorkbench(timeoutMs, before + 1);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -223,14 +279,23 @@ export class VSCodeHarness {
   async typeInQuickInput(text: string): Promise<void> {
     const input = this.quickInputBox();
     await input.waitFor({ state: 'visible' });
-    await input.focus();
-    await this.page.keyboard.press('Control+A');
-    await this.page.keyboard.type(text, { delay: 5 });
-    await waitUntil(
-      async () => (await input.inputValue()) === text,
-      10_000,
-      async () => `the quick input shows "${await input.inputValue()}" instead of "${text}"`,
-    );
+    // The file dialog fills in its folder asynchronously: when that lands after Ctrl+A, what was
+    // typed ends up after it. Type again (a few times at most) until the input holds exactly `text`.
+    for (let attempt = 1; ; attempt++) {
+      await input.focus();
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.type(text, { delay: 5 });
+      try {
+        await waitUntil(
+          async () => (await input.inputValue()) === text,
+          attempt < 3 ? 3_000 : 10_000,
+          async () => `the quick input shows "${await input.inputValue()}" instead of "${text}"`,
+        );
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   /**
@@ -263,8 +328,19 @@ export class VSCodeHarness {
       10_000,
       () => `the file dialog does not list ${path.basename(absolutePath)}`,
     ).catch(() => undefined); // not every dialog state lists the typed file; Enter still accepts the path
-    await this.page.keyboard.press('Enter');
-    await this.quickInputBox().waitFor({ state: 'hidden', timeout: 30_000 });
+    // An Enter that lands while the dialog is still resolving the typed path is ignored (busy
+    // machines): press it again while the dialog still shows exactly that path.
+    const input = this.quickInputBox();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Enter');
+      try {
+        await input.waitFor({ state: 'hidden', timeout: attempt < 3 ? 5_000 : 30_000 });
+        return;
+      } catch (err) {
+        const stillThere = await input.isVisible() && (await input.inputValue().catch(() => '')) === absolutePath;
+        if (attempt >= 3 || !stillThere) throw err;
+      }
+    }
   }
 
   async dismissQuickInput(): Promise<void> {
@@ -471,6 +547,328 @@ export class VSCodeHarness {
       () => `the extension host never activated ${extensionId} (see ${this.outDir}/logs)`,
       500,
     );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Editor: cursor, lines, decorations, code actions
+
+  /** Focuses the editor of the first group (Ctrl+1), where editor keybindings apply. */
+  async focusEditor(): Promise<void> {
+    await this.dismissQuickInput();
+    await this.page.keyboard.press('Control+1');
+    await this.page
+      .locator('.editor-group-container.active .monaco-editor.focused')
+      .first()
+      .waitFor({ timeout: 10_000 });
+  }
+
+  /** The cursor position the status bar shows ("Ln 12, Col 60"), 1-based; undefined without an editor. */
+  async cursorPosition(): Promise<{ line: number; column: number } | undefined> {
+    const item = this.page.locator('#status\\.editor\\.selection').first();
+    if (!(await item.count())) return undefined;
+    const m = /Ln (\d+), Col (\d+)/.exec((await item.textContent()) ?? '');
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+  }
+
+  /** Waits until the status bar shows the cursor on `line` (1-based); returns the position. */
+  async waitForCursorLine(line: number, timeoutMs = 10_000): Promise<{ line: number; column: number }> {
+    return waitUntil(
+      async () => {
+        const pos = await this.cursorPosition();
+        return pos?.line === line ? pos : undefined;
+      },
+      timeoutMs,
+      async () => `the cursor is not on line ${line} (status bar: ${JSON.stringify(await this.cursorPosition())})`,
+      100,
+    );
+  }
+
+  /** Waits until the cursor moved away from `from` (a position the status bar showed); returns the new one. */
+  async waitForCursorMove(from: { line: number; column: number } | undefined, timeoutMs = 10_000): Promise<{ line: number; column: number }> {
+    return waitUntil(
+      async () => {
+        const pos = await this.cursorPosition();
+        return pos && (pos.line !== from?.line || pos.column !== from?.column) ? pos : undefined;
+      },
+      timeoutMs,
+      async () => `the cursor did not move from ${JSON.stringify(from)}`,
+      100,
+    );
+  }
+
+  /** Go to Line (Ctrl+G), types the 1-based line number, Enter; waits for the cursor there. */
+  async goToLine(line: number): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    await this.quickInputBox().waitFor({ state: 'visible' });
+    await this.page.keyboard.type(String(line), { delay: 5 });
+    await this.page.keyboard.press('Enter');
+    await this.quickInputBox().waitFor({ state: 'hidden' });
+    await this.waitForCursorLine(line);
+  }
+
+  /**
+   * The document lines rendered on screen in the active editor, with their 1-based line number,
+   * their full text (word-wrapped parts joined), the gutter icons beside them (file names of the
+   * decorations' gutterIconPath), their whole-line background colours, and the text of inline
+   * decorations drawn struck through (redactions).
+   */
+  async renderedLines(): Promise<RenderedLine[]> {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
+    if (!(await editor.count())) return [];
+    return editor.evaluate((el) => {
+      const root = el as unknown as DomElement;
+      const w = globalThis as unknown as { getComputedStyle(e: DomElement): Record<string, string> };
+      const top = (e: DomElement) => Math.round(e.getBoundingClientRect().top);
+      const numbers = Array.from(root.querySelectorAll('.margin .line-numbers'))
+        .map((e) => ({ line: Number((e.textContent ?? '').trim()), top: top(e) }))
+        .filter((n) => n.line > 0)
+        .sort((a, b) => a.top - b.top);
+      const lineAt = (y: number): number | undefined => {
+        let found: number | undefined;
+        for (const n of numbers) if (n.top <= y + 2) found = n.line;
+        return found;
+      };
+      const out = new Map<number, { line: number; text: string; gutter: string[]; backgrounds: string[]; struck: string[] }>();
+      const entry = (line: number) => {
+        let e = out.get(line);
+        if (!e) out.set(line, (e = { line, text: '', gutter: [], backgrounds: [], struck: [] }));
+        return e;
+      };
+      const viewLines = Array.from(root.querySelectorAll('.view-lines > .view-line')).sort((a, b) => top(a) - top(b));
+      for (const vl of viewLines) {
+        const line = lineAt(top(vl));
+        if (line === undefined) continue;
+        const e = entry(line);
+        e.text += (vl.textContent ?? '').replace(/\u00a0/g, ' ');
+        for (const span of Array.from(vl.querySelectorAll('span span, span'))) {
+          if (span.children.length) continue;
+          if ((w.getComputedStyle(span).textDecorationLine ?? '').includes('line-through')) e.struck.push((span.textContent ?? '').replace(/\u00a0/g, ' '));
+        }
+      }
+      for (const g of Array.from(root.querySelectorAll('.margin .cgmr'))) {
+        const bg = w.getComputedStyle(g).backgroundImage ?? '';
+        const m = /url\("?([^")]*)"?\)/.exec(bg);
+        if (!m) continue;
+        const url = decodeURIComponent(m[1]);
+        const name = /([^/\\?&=]+\.svg)/.exec(url)?.[1] ?? url;
+        const line = lineAt(top(g));
+        if (line !== undefined) entry(line).gutter.push(name);
+      }
+      for (const c of Array.from(root.querySelectorAll('.view-overlays .cdr'))) {
+        const color = w.getComputedStyle(c).backgroundColor ?? '';
+        if (!color || color === 'transparent' || color === 'rgba(0, 0, 0, 0)') continue;
+        const line = lineAt(top(c));
+        if (line !== undefined) entry(line).backgrounds.push(color);
+      }
+      return [...out.values()].sort((a, b) => a.line - b.line);
+    });
+  }
+
+  /** The rendered line holding `needle` (e.g. a message id); undefined when none is on screen. */
+  async renderedLine(needle: string): Promise<RenderedLine | undefined> {
+    return (await this.renderedLines()).find((l) => l.text.includes(needle));
+  }
+
+  /** Waits until the rendered line holding `needle` satisfies `check`; returns it. */
+  async waitForRenderedLine(
+    needle: string,
+    check: (line: RenderedLine) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<RenderedLine> {
+    let last: RenderedLine | undefined;
+    return waitUntil(
+      async () => {
+        last = await this.renderedLine(needle);
+        return last && check(last) ? last : undefined;
+      },
+      timeoutMs,
+      () => `the line of ${needle} ${what}; it is ${JSON.stringify(last)}`,
+    );
+  }
+
+  /** Opens the quick-fix menu (Ctrl+.) and waits for its actions; returns them. */
+  async openQuickFixMenu(timeoutMs = 15_000): Promise<CodeActionRow[]> {
+    await this.page.keyboard.press('Control+.');
+    return waitUntil(
+      async () => {
+        const rows = await this.codeActionMenu();
+        return rows.length ? rows : undefined;
+      },
+      timeoutMs,
+      () => 'Ctrl+. showed no code actions',
+    );
+  }
+
+  /** The actions of the open code-action menu (lightbulb / Ctrl+.), and which one is focused. */
+  async codeActionMenu(): Promise<CodeActionRow[]> {
+    return this.page
+      .locator('.action-widget .monaco-list-row.action')
+      .evaluateAll((rows) =>
+        rows.map((r) => ({
+          label: (r.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+          focused: r.classList.contains('focused'),
+          disabled: r.classList.contains('option-disabled') || r.getAttribute('aria-disabled') === 'true',
+        })),
+      )
+      .catch(() => []);
+  }
+
+  /** Moves the focus in the open code-action menu with the arrow keys to the action matching `label`, and runs it (Enter). */
+  async chooseCodeAction(label: RegExp): Promise<string> {
+    const rows = await this.codeActionMenu();
+    const target = rows.findIndex((r) => label.test(r.label));
+    if (target < 0) throw new Error(`the code-action menu has no action ${label}; it lists ${rows.map((r) => `"${r.label}"`).join(', ')}`);
+    for (let i = 0; i < rows.length + 2; i++) {
+      const focused = (await this.codeActionMenu()).find((r) => r.focused);
+      if (focused && label.test(focused.label)) {
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden' });
+        return focused.label;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`the arrow keys never focused ${label} in the code-action menu`);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Problems panel, status bar, notifications, side bar
+
+  /**
+   * The problems listed in the Problems panel (open it first, e.g. Ctrl+Shift+M). Rows the panel
+   * has scrolled out of view are collected by scrolling it.
+   */
+  async problems(): Promise<Problem[]> {
+    const read = () =>
+      this.page
+        .locator('.markers-panel .monaco-list-row')
+        .evaluateAll((rows) =>
+          rows
+            .filter((r) => r.querySelector('.marker-message'))
+            .map((r) => {
+              const text = (sel: string) => (r.querySelector(sel)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+              const icon = r.querySelector('.marker-icon')?.className ?? '';
+              const at = /Ln (\d+), Col (\d+)/.exec(text('.marker-line'));
+              return {
+                severity: /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : 'info',
+                message: text('.marker-message'),
+                source: text('.marker-source'),
+                code: text('.marker-code'),
+                line: at ? Number(at[1]) : 0,
+                column: at ? Number(at[2]) : 0,
+              } as const;
+            }),
+        )
+        .catch(() => [] as Problem[]);
+    const seen = new Map<string, Problem>();
+    const add = (list: Problem[]) => list.forEach((p) => seen.set(`${p.line}:${p.column}:${p.code}:${p.message}`, p));
+    add(await read());
+    const total = await this.problemCounts();
+    const expected = total.errors + total.warnings + total.infos;
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    if (seen.size < expected && (await list.count())) {
+      const box = await list.boundingBox();
+      if (box) {
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        for (let i = 0; i < 50 && seen.size < expected; i++) {
+          await this.page.mouse.wheel(0, box.height / 2);
+          await sleep(100);
+          add(await read());
+        }
+        await this.page.mouse.wheel(0, -100_000);
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /** The error, warning and info counts of the status bar's problems item. */
+  async problemCounts(): Promise<{ errors: number; warnings: number; infos: number }> {
+    const item = this.page.locator('#status\\.problems').first();
+    const label = ((await item.getAttribute('aria-label').catch(() => null)) ?? '').trim();
+    const count = (what: string) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
+    return { errors: count('Errors'), warnings: count('Warnings'), infos: count('Infos') };
+  }
+
+  /** Text of the status bar item whose text matches `pattern` (codicons left out); '' when none. */
+  async statusBarItem(pattern: RegExp): Promise<string> {
+    const texts = await this.page
+      .locator('.statusbar-item')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()))
+      .catch(() => [] as string[]);
+    return texts.find((t) => pattern.test(t)) ?? '';
+  }
+
+  /** The messages of the notification toasts on screen, with their severity. */
+  async notificationMessages(): Promise<{ severity: 'error' | 'warning' | 'info'; message: string }[]> {
+    return this.page
+      .locator('.notifications-toasts .notification-list-item')
+      .evaluateAll((items) =>
+        items.map((i) => {
+          const icon = i.querySelector('.notification-list-item-icon')?.className ?? '';
+          return {
+            severity: /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : 'info',
+            message: (i.querySelector('.notification-list-item-message')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          } as const;
+        }),
+      )
+      .catch(() => []);
+  }
+
+  /** Waits for a notification whose message matches `pattern`; returns it. */
+  async waitForNotification(pattern: RegExp, timeoutMs = 15_000): Promise<{ severity: string; message: string }> {
+    return waitUntil(
+      async () => (await this.notificationMessages()).find((n) => pattern.test(n.message)),
+      timeoutMs,
+      async () => `no notification ${pattern}; shown: ${JSON.stringify(await this.notificationMessages())}`,
+    );
+  }
+
+  /** Clears every notification (the command "Notifications: Clear All Notifications"). */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await waitUntil(
+      async () => (await this.page.locator('.notifications-toasts .notification-list-item').count()) === 0,
+      10_000,
+      () => 'notifications are still shown',
+    );
+  }
+
+  /** What has the keyboard focus: the element's tag and class, and the class of the workbench part it is in. */
+  async focusedElement(): Promise<{ tag: string; className: string; part: string }> {
+    return this.page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { activeElement: (DomElement & { tagName: string; closest(s: string): DomElement | null }) | null } }).document;
+      const el = doc.activeElement;
+      return { tag: el?.tagName ?? '', className: String(el?.className ?? ''), part: String(el?.closest('.part')?.className ?? '') };
+    });
+  }
+
+  /** Whether the active editor tab shows unsaved changes. */
+  async activeTabIsDirty(): Promise<boolean> {
+    return (await this.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0;
+  }
+
+  /** Number of editor tabs open in all groups. */
+  async tabCount(): Promise<number> {
+    return this.page.locator('.tabs-container .tab').count();
+  }
+
+  /** The rows of the tree/list views in the side bar: label, description, depth and expansion. */
+  async sideBarRows(): Promise<{ label: string; description: string; level: number; expanded: boolean | undefined }[]> {
+    return this.page
+      .locator('.part.sidebar .pane-body .monaco-list-row')
+      .evaluateAll((rows) =>
+        rows.map((r) => {
+          const expanded = r.getAttribute('aria-expanded');
+          return {
+            label: (r.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+            description: (r.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+            level: Number(r.getAttribute('aria-level') ?? 0),
+            expanded: expanded === null ? undefined : expanded === 'true',
+          };
+        }),
+      )
+      .catch(() => []);
   }
 
   // ---------------------------------------------------------------------------------------------

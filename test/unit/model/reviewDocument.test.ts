@@ -42,6 +42,14 @@ describe('review document', () => {
     assert.deepEqual(read.redactions, [{ start, end: m.text.length, tag: 'AVG' }]);
   });
 
+  it('names the 1-based column of an edit in the line as it stands, markers included', () => {
+    const marked = renderMessageLine(m, '', [{ start: 0, end: 3, tag: 'AVG' }]);
+    const edited = marked.replace('graag', 'GRAAG');
+    const column = edited.indexOf('GRAAG');
+    assert.throws(() => readReviewLine(edited, m), (e: Error) => e instanceof ReviewLineError
+      && e.column === column && e.message.startsWith(`message text changed at column ${column + 1} `));
+  });
+
   it('accepts tags typed loosely (prive, avg) and any tag-column width', () => {
     const plain = renderMessageLine(m).slice(6);
     assert.equal(readReviewLine('prive ' + plain, m).tag, 'privé');
