@@ -24,7 +24,9 @@ export function activate(context: vscode.ExtensionContext): void {
       if (doc.uri.scheme === REVIEW_SCHEME && doc.languageId !== 'chatreview') void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
     }),
     dashboard,
-    createStatusBar(stats),
+    createStatusBar(stats, reviews),
+    // A new period or policy changes what is flagged everywhere.
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chatReview') && reviews.rescan()),
     new ReviewPainter(context.extensionUri),
     ...registerCommands({ extension: context, reviews }),
   );

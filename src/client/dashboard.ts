@@ -26,6 +26,7 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
       this.refresh = setTimeout(() => this.changed.fire(undefined), 250);
     };
     reviews.onDidOpenExport(later);
+    reviews.onDidChangeConversationFlags(later);
     stats.onDidChange(later);
   }
 
@@ -76,8 +77,10 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
       const s = this.stats.get(uri);
       const item = new vscode.TreeItem(node.label ?? vscode.l10n.t('Conversation'), s && openCount(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `page:${uri.toString()}`;
-      item.description = s ? vscode.l10n.t('{0} open flags · {1} messages', openCount(s), node.messages) : vscode.l10n.t('{0} messages', node.messages);
-      item.iconPath = new vscode.ThemeIcon(s ? (openCount(s) ? 'warning' : 'pass') : 'file');
+      // An open page's live count; otherwise the count from the saved state, once scanned.
+      const open = s ? openCount(s) : this.reviews.conversationFlags(node.review.exportPath)?.perPage.get(node.label ?? '')?.open;
+      item.description = open === undefined ? vscode.l10n.t('{0} messages', node.messages) : vscode.l10n.t('{0} open flags · {1} messages', open, node.messages);
+      item.iconPath = new vscode.ThemeIcon(open === undefined ? 'file' : open ? 'warning' : 'pass');
       item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Open'), arguments: [uri] };
       return item;
     }

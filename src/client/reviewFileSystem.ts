@@ -1,7 +1,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isInputError, isPageLabel, type Flag, type Tag } from '../model';
+import { isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
+import { ConversationFlags } from './conversationFlags';
 import { ExportReview } from './exportReview';
 
 export const REVIEW_SCHEME = 'chatreview';
@@ -39,19 +40,41 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   private readonly opened = new vscode.EventEmitter<ExportReview>();
   /** Fires when an export has been parsed for review (the dashboard lists it). */
   readonly onDidOpenExport = this.opened.event;
+  private readonly flags = new Map<string, ConversationFlags>();
+  private readonly flagsChanged = new vscode.EventEmitter<string>();
+  /** Fires (with the export path) as the conversation-wide flag counts are updated. */
+  readonly onDidChangeConversationFlags = this.flagsChanged.event;
   flagSource: FlagSource | undefined;
 
-  constructor(private readonly settings: () => { reviewer: string; pageSize: number }) {}
+  constructor(private readonly settings: () => Settings) {}
 
-  /** Parses an export (once) with its review state. */
+  /** Parses an export (once) with its review state, then counts its open flags in the background. */
   review(exportPath: string): Promise<ExportReview> {
     let review = this.reviews.get(exportPath);
     if (!review) {
       review = ExportReview.load(exportPath, this.settings().pageSize);
       this.reviews.set(exportPath, review);
-      review.then((r) => this.opened.fire(r), () => this.reviews.delete(exportPath));
+      review.then((r) => {
+        this.flags.set(exportPath, new ConversationFlags(r));
+        this.opened.fire(r);
+        this.rescan(exportPath);
+      }, () => this.reviews.delete(exportPath));
     }
     return review;
+  }
+
+  /** Open flags of the whole conversation from the saved state (undefined until parsed). */
+  conversationFlags(exportPath: string): ConversationFlags | undefined {
+    return this.flags.get(exportPath);
+  }
+
+  /** Recounts after a save or a policy change. */
+  rescan(exportPath?: string): void {
+    for (const [path, flags] of this.flags) {
+      if (exportPath === undefined || path === exportPath) {
+        void flags.scan(policyFromSettings(this.settings()), () => this.flagsChanged.fire(path));
+      }
+    }
   }
 
   openReviews(): Promise<ExportReview[]> {
@@ -105,6 +128,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     }
     this.texts.set(uri.toString(), { text: content, mtime: Date.now() });
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    this.rescan(target.exportPath);
   }
 
   watch(): vscode.Disposable {

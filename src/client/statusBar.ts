@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { REVIEW_SCHEME } from './reviewFileSystem';
+import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 import { openCount, taggedCount, type StatsStore } from './reviewStats';
 
 /** Open flags, tags and progress of the active review page; a click opens the dashboard. */
-export function createStatusBar(stats: StatsStore): vscode.Disposable {
+export function createStatusBar(stats: StatsStore, reviews: ReviewFileSystem): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('chatreview.status', vscode.StatusBarAlignment.Left, 100);
   item.name = vscode.l10n.t('Chat Review');
   item.command = 'chatreview.showDashboard';
@@ -16,7 +16,12 @@ export function createStatusBar(stats: StatsStore): vscode.Disposable {
     }
     const open = openCount(s);
     const percent = s.messages ? Math.floor((100 * s.reviewed) / s.messages) : 100;
-    item.text = `$(${open ? 'shield' : 'pass'}) ${vscode.l10n.t('{0} open · {1} tagged · {2}% reviewed', open, taggedCount(s), percent)}`;
+    // A paged conversation also shows its total, counted from the saved state.
+    const target = parseReviewUri(uri!);
+    const conversation = target.page === undefined ? undefined : reviews.conversationFlags(target.exportPath);
+    const total = conversation && conversation.perPage.size ? conversation.total.open : undefined;
+    const pageText = vscode.l10n.t('{0} open · {1} tagged · {2}% reviewed', open, taggedCount(s), percent);
+    item.text = `$(${open ? 'shield' : 'pass'}) ${total === undefined ? pageText : vscode.l10n.t('{0} (conversation: {1} open)', pageText, total)}`;
     item.tooltip = new vscode.MarkdownString([
       vscode.l10n.t('**Chat Review** — this page'),
       vscode.l10n.t('Open flags: {0} AVG, {1} privé, {2} scope; {3} notices', s.open.AVG, s.open['privé'], s.open.scope, s.open.info),
@@ -26,7 +31,7 @@ export function createStatusBar(stats: StatsStore): vscode.Disposable {
     item.backgroundColor = s.invalidLines ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   };
-  const subscriptions = [item, stats.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update)];
+  const subscriptions = [item, stats.onDidChange(update), reviews.onDidChangeConversationFlags(update), vscode.window.onDidChangeActiveTextEditor(update)];
   update();
   return vscode.Disposable.from(...subscriptions);
 }

@@ -35,3 +35,17 @@ export function isRemovalCategory(c: FlagCategory): c is Tag {
 
 /** The `source` of every diagnostic the language server publishes. */
 export const DIAGNOSTIC_SOURCE = 'chatreview';
+
+/**
+ * Whether the reviewer has dealt with a flag: any tag or `keep` on its message resolves all of
+ * its flags; a redaction resolves the flags whose span it covers.
+ */
+export function isFlagResolved(
+  flag: Pick<Flag, 'span'>,
+  tag: string,
+  redactions: readonly { start: number; end: number }[],
+): boolean {
+  if (tag !== '') return true;
+  const span = flag.span;
+  return span !== null && redactions.some((r) => r.start <= span.start && r.end >= span.end);
+}

@@ -1,5 +1,5 @@
 import type { Flag, FlagCategory, Message, Policy } from '../model';
-import { IDENTIFIER_RULES, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
+import { IDENTIFIER_RULES, isFlagResolved, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
 import type { PageRequest, ReviewStats } from '../model/protocol';
 import { scanConversation } from './detectors';
 
@@ -116,8 +116,7 @@ export class ReviewPage {
       const toColumn = (unmarked: number) => lineColumn(unmarked, idColumn, review);
       const bodyStart = toColumn(layout.columnOf(0));
       for (const flag of flags) {
-        const resolved = review.tag !== ''
-          || (flag.span !== null && review.redactions.some((r) => r.start <= flag.span!.start && r.end >= flag.span!.end));
+        const resolved = isFlagResolved(flag, review.tag, review.redactions);
         const [start, end] = flag.span
           ? [toColumn(layout.columnOf(flag.span.start)), toColumn(layout.columnOf(flag.span.end))]
           : [bodyStart, text.length];

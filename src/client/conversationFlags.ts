@@ -1,0 +1,67 @@
+import { isFlagResolved, marksFromState, type FlagCategory, type Policy } from '../model';
+import { scanMessage } from '../server/detectors';
+import type { ExportReview } from './exportReview';
+
+export interface OpenCounts {
+  open: number;
+  byCategory: Record<FlagCategory, number>;
+}
+
+const PAGE_CHUNK = 5_000;
+
+/**
+ * Open flags of a whole conversation, per page, from the saved review state: what the status bar
+ * and the Review view show for pages that are not open (an open page's live counts come from
+ * the language server). Scans in the background in small chunks so the editor stays responsive.
+ */
+export class ConversationFlags {
+  private counts = new Map<string, OpenCounts>();
+  private run = 0;
+
+  constructor(private readonly review: ExportReview) {}
+
+  /** Counts per page label (`''` for an unpaged conversation); complete once `scan` resolved. */
+  get perPage(): ReadonlyMap<string, OpenCounts> {
+    return this.counts;
+  }
+
+  get total(): OpenCounts {
+    const total: OpenCounts = { open: 0, byCategory: { 'privé': 0, AVG: 0, scope: 0, info: 0 } };
+    for (const c of this.counts.values()) {
+      total.open += c.open;
+      for (const k of Object.keys(total.byCategory) as FlagCategory[]) total.byCategory[k] += c.byCategory[k];
+    }
+    return total;
+  }
+
+  /** (Re)scans every page against the current review state; a newer call cancels an older one. */
+  async scan(policy: Policy, onProgress?: () => void): Promise<void> {
+    const run = ++this.run;
+    const marks = marksFromState(this.review.reviewState);
+    const messages = this.review.parsed.messages;
+    const pages = this.review.pages.length ? this.review.pages : [{ label: '', start: 0, end: messages.length }];
+    const counts = new Map<string, OpenCounts>();
+    for (const page of pages) {
+      const c: OpenCounts = { open: 0, byCategory: { 'privé': 0, AVG: 0, scope: 0, info: 0 } };
+      for (let i = page.start; i < page.end; i++) {
+        if (i > page.start && (i - page.start) % PAGE_CHUNK === 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (run !== this.run) return;
+        }
+        const m = messages[i];
+        const tag = marks.tags.get(m.id) ?? '';
+        const redactions = marks.redactions.get(m.id) ?? [];
+        for (const flag of scanMessage(m, { policy, previous: messages[i - 1], next: messages[i + 1] })) {
+          if (flag.category === 'info' || isFlagResolved(flag, tag, redactions)) continue;
+          c.open++;
+          c.byCategory[flag.category]++;
+        }
+      }
+      counts.set(page.label, c);
+      if (run === this.run) {
+        this.counts = new Map([...this.counts, ...counts]);
+        onProgress?.();
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConversationFlags } from '../../../src/client/conversationFlags';
+import { ExportReview, sidecarPath } from '../../../src/client/exportReview';
+import { DEFAULT_POLICY, type Stamp } from '../../../src/model';
+import { InputError } from '../../../src/model/errors';
+
+const stamp: Stamp = { by: 'tester', at: '2026-11-22T10:00:00.000Z', ruleFor: () => undefined, flagRules: () => [] };
+
+/** 30 messages over three months, one with a BSN in each month. */
+function writeExport(dir: string): string {
+  const lines: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const month = 1 + Math.floor(i / 10);
+    const text = i % 10 === 3 ? 'BSN van de nieuwe collega is 111222333.' : `Overleg nummer ${i} over de levering.`;
+    lines.push(`${String(1 + (i % 10)).padStart(2, '0')}-${String(month).padStart(2, '0')}-2020 09:${String(i).padStart(2, '0')} - Piet Jansen: ${text}`);
+  }
+  const file = path.join(dir, 'WhatsApp-chat met Team.txt');
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('ExportReview (pages, saving, restoring)', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatreview-review-'));
+    file = writeExport(dir);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('splits a long conversation into monthly pages, each its own document', async () => {
+    const review = await ExportReview.load(file, 12);
+    assert.deepEqual(review.pageLabels, ['2020-01', '2020-02', '2020-03']);
+    const page = review.render('2020-02');
+    assert.match(page, /^# page 2 of 3 · 2020-02$/m);
+    assert.equal(page.split('\n').filter((l) => /^ {6}m0000/.test(l)).length, 10);
+    assert.ok(page.includes('m000011') && !page.includes('m000010 ') && !page.includes('m000021'));
+    assert.deepEqual(review.pageData('2020-02').before?.id, 'm000010');
+    assert.throws(() => review.page('2021-01'), InputError);
+  });
+
+  it('saves the tags of one page atomically into the sidecar; reloading restores them', async () => {
+    const review = await ExportReview.load(file, 12);
+    const text = review.render('2020-02').replace('      m000014 ', 'AVG   m000014 ').replace('      m000015 ', 'privé m000015 ');
+    await review.save('2020-02', text, stamp);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['WhatsApp-chat met Team.txt', 'WhatsApp-chat met Team.txt.chatreview.json'], 'no temp file is left');
+    const sidecar = JSON.parse(fs.readFileSync(sidecarPath(file), 'utf8'));
+    assert.deepEqual(sidecar.tags.map((t: { id: string; tag: string }) => [t.id, t.tag]), [['m000014', 'AVG'], ['m000015', 'privé']]);
+    const reloaded = await ExportReview.load(file, 12);
+    assert.equal(reloaded.render('2020-02'), text);
+    assert.ok(!reloaded.render('2020-01').includes('AVG   '), 'other pages are untouched');
+  });
+
+  it('refuses a document whose message text changed or whose lines are missing, and writes nothing', async () => {
+    const review = await ExportReview.load(file, 12);
+    const page = review.render('2020-01');
+    await assert.rejects(review.save('2020-01', page.replace('Overleg nummer 2 ', 'Overleg nummer 9 '), stamp), /line 7: message text changed at column 60/);
+    await assert.rejects(review.save('2020-01', page.split('\n').filter((l) => !l.includes('m000004')).join('\n'), stamp), /m000004 is missing/);
+    assert.ok(!fs.existsSync(sidecarPath(file)));
+  });
+
+  it('refuses a sidecar made for another version of the export', async () => {
+    const review = await ExportReview.load(file, 12);
+    await review.save('2020-01', review.render('2020-01'), stamp);
+    fs.appendFileSync(file, '01-04-2020 09:00 - Piet Jansen: nog een bericht\n');
+    await assert.rejects(ExportReview.load(file, 12), /export changed under the review/);
+  });
+
+  it('counts open flags per page from the saved state, for pages that are not open', async () => {
+    const review = await ExportReview.load(file, 12);
+    const flags = new ConversationFlags(review);
+    await flags.scan(DEFAULT_POLICY);
+    assert.deepEqual([...flags.perPage].map(([label, c]) => [label, c.byCategory.AVG]), [['2020-01', 1], ['2020-02', 1], ['2020-03', 1]]);
+    await review.save('2020-02', review.render('2020-02').replace('      m000014 ', 'AVG   m000014 '), stamp);
+    await flags.scan(DEFAULT_POLICY);
+    assert.equal(flags.perPage.get('2020-02')!.byCategory.AVG, 0);
+    assert.equal(flags.total.byCategory.AVG, 2);
+  });
+});
