@@ -8,6 +8,10 @@ import {
 import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
 import { readExport } from '../parsers';
+import { openExport } from '../parsers/input';
+
+const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
+const MAX_PREVIEW_BYTES = 2 * 1024 * 1024;
 
 export function sidecarPath(exportPath: string): string {
   return `${exportPath}.chatreview.json`;
@@ -131,6 +135,28 @@ export class ExportReview {
     const missing = byId.keys().next();
     if (!missing.done) throw new InputError(`message ${missing.value} is missing from the document; undo the deletion`);
     return read;
+  }
+
+  /**
+   * An image attachment as a data: URI for hovers, read from the zip or the export's folder;
+   * null for other types, missing or large files. Names come from the chat text, so only a
+   * plain file name is accepted: nothing outside the export's folder is ever read.
+   */
+  async attachmentPreview(name: string): Promise<string | null> {
+    const mime = IMAGE_TYPES[path.extname(name).toLowerCase()];
+    if (!mime || name !== path.basename(name) || /[\\/]/.test(name) || name === '..') return null;
+    const input = await openExport(this.exportPath);
+    try {
+      const entry = input.zip ? [...input.zip.entries.values()].find((e) => path.posix.basename(e.name) === name) : undefined;
+      const file = path.join(path.dirname(this.exportPath), name);
+      const size = input.zip ? entry?.size : (await fs.promises.stat(file).catch(() => undefined))?.size;
+      if (size === undefined || size > MAX_PREVIEW_BYTES) return null;
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of input.zip ? input.open(entry!.name) : fs.createReadStream(file)) chunks.push(chunk as Uint8Array);
+      return `data:${mime};base64,${Buffer.concat(chunks).toString('base64')}`;
+    } finally {
+      input.close();
+    }
   }
 
   /** Folds a saved review document into the state and writes the sidecar atomically. */

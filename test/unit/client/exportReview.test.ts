@@ -80,4 +80,19 @@ describe('ExportReview (pages, saving, restoring)', () => {
     assert.equal(flags.perPage.get('2020-02')!.byCategory.AVG, 0);
     assert.equal(flags.total.byCategory.AVG, 2);
   });
+
+  it('previews image attachments from the zip or the folder, and never reads outside it', async () => {
+    const samples = path.join(__dirname, '..', '..', '..', 'media', 'samples');
+    const zip = await ExportReview.load(path.join(samples, 'WhatsApp Chat - Crisisteam Vaccinatie.zip'), 10_000);
+    assert.match((await zip.attachmentPreview('00000001-PHOTO-2020-03-12-10-15-00.jpg'))!, /^data:image\/jpeg;base64,\/9j\//);
+    assert.equal(await zip.attachmentPreview('missing.jpg'), null);
+    fs.writeFileSync(path.join(dir, 'IMG-1.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    fs.writeFileSync(path.join(path.dirname(dir), 'outside.png'), 'secret');
+    const txt = await ExportReview.load(file, 12);
+    assert.equal(await txt.attachmentPreview('IMG-1.png'), 'data:image/png;base64,iVBORw==');
+    for (const name of ['../outside.png', `${path.dirname(dir)}/outside.png`, '..\\outside.png', 'notes.txt']) {
+      assert.equal(await txt.attachmentPreview(name), null, name);
+    }
+    fs.rmSync(path.join(path.dirname(dir), 'outside.png'));
+  });
 });
