@@ -22,6 +22,14 @@ interface OpenReview {
   version?: number;
 }
 const reviews = new Map<string, OpenReview>();
+
+/**
+ * Runs background work so that a bug in it is reported, not fatal: an unhandled rejection would
+ * end the process. The log gets the error's own message and stack, never document text.
+ */
+function safely(work: Promise<unknown>): void {
+  work.catch((e: unknown) => connection.console.error(`chatreview server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+}
 let settings: Settings = parseSettings({});
 let canPullConfiguration = false;
 
@@ -37,28 +45,30 @@ connection.onInitialize((params) => {
   };
 });
 
-connection.onInitialized(async () => {
-  await loadSettings();
-});
+connection.onInitialized(() => safely(loadSettings()));
 
 async function loadSettings(): Promise<void> {
   settings = parseSettings(canPullConfiguration ? await connection.workspace.getConfiguration('chatReview') : {});
 }
 
-connection.onDidChangeConfiguration(async () => {
+connection.onDidChangeConfiguration(() => safely((async () => {
   await loadSettings();
   // The policy may have changed: detection runs again for every open page.
   for (const [uri, review] of reviews) {
     review.page = loadPage(uri);
     review.version = undefined;
-    void refresh(uri);
+    safely(refresh(uri));
   }
-});
+})()));
 
+/** Asks the client for a page's messages and runs detection on them; null if that fails. */
 function loadPage(uri: string): Promise<ReviewPage | null> {
   return connection.sendRequest(PageRequest.type, { uri }).then(
     (data) => (data ? new ReviewPage(data, policyFromSettings(settings)) : null),
-    () => null,
+    (e: unknown) => {
+      connection.console.error(`chatreview server: no page for a review document (${e instanceof Error ? e.message : String(e)})`);
+      return null;
+    },
   );
 }
 
@@ -74,21 +84,21 @@ async function refresh(uri: string): Promise<Analysis | undefined> {
   review.analysis = analysis;
   review.version = doc.version;
   // Stats first: whoever reacts to the diagnostics finds the counts already current.
-  void connection.sendNotification(StatsNotification.type, { uri, stats: analysis.stats });
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, settings.maxDiagnostics) });
+  safely(connection.sendNotification(StatsNotification.type, { uri, stats: analysis.stats }));
+  safely(connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, settings.maxDiagnostics) }));
   return analysis;
 }
 
 documents.onDidOpen(({ document }) => {
   reviews.set(document.uri, { page: loadPage(document.uri) });
-  void refresh(document.uri);
+  safely(refresh(document.uri));
 });
 documents.onDidChangeContent(({ document }) => {
-  if (reviews.has(document.uri)) void refresh(document.uri);
+  if (reviews.has(document.uri)) safely(refresh(document.uri));
 });
 documents.onDidClose(({ document }) => {
   reviews.delete(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  safely(connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
 });
 
 connection.onCodeAction(async (params) => {
