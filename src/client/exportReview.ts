@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -19,13 +20,33 @@ export function sidecarPath(exportPath: string): string {
 
 /** Writes a file so that readers see the old or the new content, never half of it. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  let created = false;
   try {
     await fs.promises.writeFile(tmp, data, { flag: 'wx' });
+    created = true;
     await fs.promises.rename(tmp, file);
   } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
+    if (created) await fs.promises.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') {
+      throw new InputError(`cannot write ${path.basename(file)} in ${path.dirname(file)} (${code === 'ENOSPC' ? 'disk full' : 'no permission'})`);
+    }
     throw e;
+  }
+}
+
+/** Redactions must fit their message's text and not overlap, or they cannot be shown. */
+function checkRedactions(state: ReviewState, messages: readonly Message[], what: string): void {
+  const length = new Map(messages.map((m) => [m.id, m.text.length]));
+  const spans = [...(state.redactions ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.start - b.start));
+  for (let i = 0; i < spans.length; i++) {
+    const r = spans[i];
+    const max = length.get(r.id);
+    if (max === undefined) throw new InputError(`${what}: a redaction names ${r.id}, which the export does not have`);
+    if (r.end > max) throw new InputError(`${what}: the redaction ${r.start}–${r.end} of ${r.id} runs past its text`);
+    const previous = spans[i - 1];
+    if (previous && previous.id === r.id && previous.end > r.start) throw new InputError(`${what}: two redactions of ${r.id} overlap`);
   }
 }
 
@@ -40,6 +61,8 @@ export class ExportReview {
     readonly sha256: string,
     readonly pages: Page[],
     private state: ReviewState,
+    /** The sidecar as last read or written, to notice changes made elsewhere. */
+    private sidecarText: string | undefined,
   ) {}
 
   static async load(exportPath: string, pageSize: number): Promise<ExportReview> {
@@ -50,8 +73,11 @@ export class ExportReview {
       if (e.code === 'ENOENT') return undefined;
       throw new InputError(`cannot read ${path.basename(sidecar)}: ${e.message}`);
     });
-    if (json !== undefined) state = readReviewState(json, path.basename(sidecar), sha256);
-    return new ExportReview(exportPath, parsed, sha256, paginate(parsed.messages, pageSize), state);
+    if (json !== undefined) {
+      state = readReviewState(json, path.basename(sidecar), sha256);
+      checkRedactions(state, parsed.messages, path.basename(sidecar));
+    }
+    return new ExportReview(exportPath, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
   }
 
   get reviewState(): ReviewState {
@@ -123,7 +149,7 @@ export class ExportReview {
       if (line.startsWith('#') || line.trim() === '') continue;
       const id = lineId(line);
       const m = id === undefined ? undefined : byId.get(id);
-      if (!m) throw new InputError(`line ${i + 1} is not a message of this document`);
+      if (!m) throw new InputError(id && messages.some((x) => x.id === id) ? `line ${i + 1}: ${id} appears twice` : `line ${i + 1} is not a message of this document`);
       byId.delete(m.id);
       try {
         read.push(readReviewLine(line, m));
@@ -159,10 +185,27 @@ export class ExportReview {
     }
   }
 
-  /** Folds a saved review document into the state and writes the sidecar atomically. */
-  async save(label: string | undefined, text: string, stamp: Stamp): Promise<void> {
-    const next = applyReviewLines(this.state, this.readDocument(label, text), stamp);
-    await writeFileAtomic(sidecarPath(this.exportPath), JSON.stringify(next, null, 2) + '\n');
-    this.state = next;
+  /**
+   * Folds a saved review document into the state and writes the sidecar atomically. Saves of
+   * the same export run one after the other (two pages saved at once must not lose either), and
+   * a sidecar changed on disk by someone else is not overwritten.
+   */
+  save(label: string | undefined, text: string, stamp: Stamp): Promise<void> {
+    const run = this.saving.then(async () => {
+      const next = applyReviewLines(this.state, this.readDocument(label, text), stamp);
+      const file = sidecarPath(this.exportPath);
+      const onDisk = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
+      if (onDisk !== this.sidecarText) {
+        throw new InputError(`${path.basename(file)} was changed outside this window; reopen the export to continue from it`);
+      }
+      const json = JSON.stringify(next, null, 2) + '\n';
+      await writeFileAtomic(file, json);
+      this.state = next;
+      this.sidecarText = json;
+    });
+    this.saving = run.catch(() => undefined);
+    return run;
   }
+
+  private saving: Promise<unknown> = Promise.resolve();
 }

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
+import { InputError, isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
 import { ConversationFlags } from './conversationFlags';
 import { ExportReview } from './exportReview';
 
@@ -88,6 +88,9 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     let entry: { text: Uint8Array; mtime: number };
     try {
       const review = await this.review(target.exportPath);
+      if (target.page === undefined && review.pages.length) {
+        throw new InputError(vscode.l10n.t('{0} is split into pages; open one of its pages', review.fileName));
+      }
       entry = { text: new TextEncoder().encode(review.render(target.page)), mtime: Date.now() };
     } catch (e) {
       if (isInputError(e)) throw vscode.FileSystemError.Unavailable(e.message);
@@ -111,7 +114,11 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     const review = await this.review(target.exportPath);
     const text = new TextDecoder().decode(content);
     // The rule behind a tag is the flag that suggested it; tagging resolved it, so all count.
-    const { flags } = (await this.flagSource?.(uri)) ?? { flags: [] };
+    // Saving never waits on the language server for long: without it, only rule names are lost.
+    const { flags } = await Promise.race([
+      this.flagSource?.(uri).catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000)),
+    ]) ?? { flags: [] };
     const reviewer = this.settings().reviewer || os.userInfo().username;
     try {
       await review.save(target.page, text, {

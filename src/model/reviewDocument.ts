@@ -29,6 +29,14 @@ export const ATTACHMENT_MARK = '📎';
 export const REDACTION_OPEN = '⟦';
 export const REDACTION_CLOSE = '⟧';
 
+/**
+ * Content never shows the marker brackets themselves: a chat that contains ⟦ or ⟧ shows 〚 〛
+ * (one UTF-16 unit each, so offsets are unchanged) and can never fake or break a redaction.
+ */
+function shown(s: string): string {
+  return s.includes(REDACTION_OPEN) || s.includes(REDACTION_CLOSE) ? s.replace(/⟦/g, '〚').replace(/⟧/g, '〛') : s;
+}
+
 function formatTime(m: Message): string {
   const t = m.timestamp;
   const time = m.precision === 'second' ? t.slice(11, 19) : m.precision === 'minute' ? t.slice(11, 16) : '--:--';
@@ -41,17 +49,17 @@ function bodyPrefix(m: Message): string {
   if (m.kind === 'deleted') parts.push(`⊘ ${m.meta?.placeholder ?? 'deleted'}`);
   else if (m.kind === 'media' && m.attachments.length === 0) parts.push(`${ATTACHMENT_MARK} ${m.meta?.placeholder ?? 'media'}`);
   for (const a of m.attachments) parts.push(`${ATTACHMENT_MARK} ${a.name}${a.present ? '' : ' (missing)'}`);
-  return parts.length ? parts.join(' ') + (m.text ? ' ' : '') : '';
+  return parts.length ? shown(parts.join(' ')) + (m.text ? ' ' : '') : '';
 }
 
 /** A text as one line: each line break becomes ` ⏎ `. */
 function renderText(text: string): string {
-  return text.split(/\r\n|\r|\n/).join(` ${LINE_BREAK_MARK} `);
+  return shown(text).split(/\r\n|\r|\n/).join(` ${LINE_BREAK_MARK} `);
 }
 
 /** Everything before the body: tag column, id, time, sender. */
 function lineHead(m: Message, tag: string): string {
-  return `${tag.padEnd(TAG_COLUMN_WIDTH)}${m.id} ${formatTime(m)} ${m.sender === null ? '—' : `${m.sender}:`} `;
+  return `${tag.padEnd(TAG_COLUMN_WIDTH)}${m.id} ${formatTime(m)} ${m.sender === null ? '—' : `${shown(m.sender)}:`} `;
 }
 
 export function renderMessageLine(m: Message, tag: LineTag | '' = '', redactions: readonly RedactedSpan[] = []): string {

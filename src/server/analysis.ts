@@ -113,16 +113,17 @@ export class ReviewPage {
     if (flags) {
       const idColumn = text.indexOf(m.id);
       const layout = LineLayout.forMessage(m);
-      const toColumn = (unmarked: number) => lineColumn(unmarked, idColumn, review);
+      const toColumn = (unmarked: number, end = false) => lineColumn(unmarked, idColumn, review, end);
       const bodyStart = toColumn(layout.columnOf(0));
       for (const flag of flags) {
         const resolved = isFlagResolved(flag, review.tag, review.redactions);
         const [start, end] = flag.span
-          ? [toColumn(layout.columnOf(flag.span.start)), toColumn(layout.columnOf(flag.span.end))]
+          ? [toColumn(layout.columnOf(flag.span.start)), toColumn(layout.columnOf(flag.span.end), true)]
           : [bodyStart, text.length];
         out.push({ flag, line, start, end: Math.max(end, start + 1), resolved });
         if (!resolved) {
-          open++;
+          // Notices (uncertain order) ask for no decision: they do not hold a message back.
+          if (flag.category !== 'info') open++;
           stats.open[flag.category]++;
           stats.openByRule[flag.rule] = (stats.openByRule[flag.rule] ?? 0) + 1;
         }
@@ -132,13 +133,17 @@ export class ReviewPage {
   }
 }
 
-/** Column in the current line of a column in the unmarked rendering (tag column and markers shift it). */
-function lineColumn(unmarked: number, idColumn: number, review: ReviewLine): number {
+/**
+ * Column in the current line of a column in the unmarked rendering: the tag column and the
+ * markers before it shift it. A start lands after a marker at that spot, an (exclusive) end
+ * before it, so a range never includes a marker it does not enclose.
+ */
+function lineColumn(unmarked: number, idColumn: number, review: ReviewLine, end: boolean): number {
   let col = unmarked + idColumn - TAG_COLUMN_WIDTH;
   for (const mk of review.markers) {
-    if (mk.open >= col) break;
+    if (end ? mk.open >= col : mk.open > col) break;
     col += mk.tag.length + 2;
-    if (mk.close < col) col += 1;
+    if (end ? mk.close < col : mk.close <= col) col += 1;
   }
   return col;
 }

@@ -52,6 +52,17 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
   const lastLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
   const selected = idsInLines(analysis, start.line, lastLine);
 
+  // Messages with an unresolved flag of a rule, computed once per rule and request.
+  const unresolvedByRule = new Map<string, string[]>();
+  const unresolvedOf = (rule: string) => {
+    let ids = unresolvedByRule.get(rule);
+    if (!ids) {
+      ids = [...new Set(analysis.flags.filter((f) => !f.resolved && f.flag.rule === rule).map((f) => f.flag.id))];
+      unresolvedByRule.set(rule, ids);
+    }
+    return ids;
+  };
+
   if (!wantsSource) {
     const offered = new Set<string>();
     for (const d of params.context.diagnostics) {
@@ -66,16 +77,19 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
         actions.push(action(`Tag ${flag.id} as ${TAG_LABEL[flag.category]} (${flag.rule})`, CodeActionKind.QuickFix, uri,
           tagEdits(doc, analysis, [flag.id], flag.category), { diagnostics: [d], isPreferred: true }));
       }
-      if (flag.span) {
-        const text = lineText(doc, line.line);
-        actions.push(action(`Redact only "${text.slice(d.range.start.character, d.range.end.character)}" as ${TAG_LABEL[flag.category]}`, CodeActionKind.QuickFix, uri, [
+      const text = lineText(doc, line.line);
+      const flagged = text.slice(d.range.start.character, d.range.end.character);
+      // Not where it would nest or cross an existing redaction.
+      if (flag.span && !/[⟦⟧]/.test(flagged) && text[d.range.start.character - 1] !== '|') {
+        actions.push(action(`Redact only "${flagged}" as ${TAG_LABEL[flag.category]}`, CodeActionKind.QuickFix, uri, [
           { range: { start: d.range.start, end: d.range.start }, newText: `⟦${flag.category}|` },
           { range: { start: d.range.end, end: d.range.end }, newText: '⟧' },
         ], { diagnostics: [d] }));
       }
-      const sameRule = [...page.flagsById].filter(([, flags]) => flags.some((f) => f.rule === flag.rule)).map(([id]) => id);
-      if (sameRule.length > 1) {
-        actions.push(action(`Tag all ${sameRule.length} messages flagged "${flag.rule}" on this page as ${TAG_LABEL[flag.category]}`,
+      const sameRule = unresolvedOf(flag.rule);
+      if (sameRule.length > 1 && !offered.has(`rule:${flag.rule}`)) {
+        offered.add(`rule:${flag.rule}`);
+        actions.push(action(`Tag all ${sameRule.length} messages with an open "${flag.rule}" flag on this page as ${TAG_LABEL[flag.category]}`,
           CodeActionKind.QuickFix, uri, tagEdits(doc, analysis, sameRule, flag.category), { diagnostics: [d] }));
       }
       actions.push(action(`Keep ${flag.id} (dismiss its flags)`, CodeActionKind.QuickFix, uri, tagEdits(doc, analysis, [flag.id], 'keep'), { diagnostics: [d] }));
@@ -96,7 +110,7 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
   const senders = new Set(messages.map((m) => m.sender).filter((s): s is string => s !== null));
   const sameDay = page.data.messages.filter((m) => days.has(m.timestamp.slice(0, 10))).map((m) => m.id);
   const sameSender = page.data.messages.filter((m) => m.sender !== null && senders.has(m.sender)).map((m) => m.id);
-  const outside = [...page.flagsById].filter(([, flags]) => flags.some((f) => f.rule === 'period')).map(([id]) => id);
+  const outside = unresolvedOf('period');
   for (const tag of TAGS) {
     actions.push(action(`Tag the ${selected.length} selected messages as ${TAG_LABEL[tag]}`, SOURCE_KINDS.selection, uri, tagEdits(doc, analysis, selected, tag)));
     actions.push(action(`Tag all ${sameDay.length} messages of ${[...days].join(', ')} as ${TAG_LABEL[tag]}`, SOURCE_KINDS.day, uri, tagEdits(doc, analysis, sameDay, tag)));

@@ -36,7 +36,9 @@ function toDiagnostic(p: PlacedFlag): Diagnostic {
  * comes first of all: it blocks saving.
  */
 export function toDiagnostics(analysis: Analysis, max: number): Diagnostic[] {
-  const problems: Diagnostic[] = analysis.problems.map((p) => ({
+  const open = analysis.flags.filter((f) => !f.resolved);
+  // One slot stays free for the "more flags" notice whenever flags exist.
+  const problems: Diagnostic[] = analysis.problems.slice(0, open.length ? max - 1 : max).map((p) => ({
     range: p.column === undefined
       ? { start: { line: p.line, character: 0 }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER } }
       : { start: { line: p.line, character: p.column }, end: { line: p.line, character: p.column + 1 } },
@@ -45,10 +47,9 @@ export function toDiagnostics(analysis: Analysis, max: number): Diagnostic[] {
     source: SOURCE,
     message: p.message,
   }));
-  const open = analysis.flags.filter((f) => !f.resolved);
   open.sort((a, b) => flagPriority(a.flag) - flagPriority(b.flag) || a.line - b.line || a.start - b.start);
   const room = Math.max(0, max - problems.length);
-  const shown = open.length > room ? open.slice(0, room - 1) : open;
+  const shown = open.length > room ? open.slice(0, Math.max(0, room - 1)) : open;
   const diagnostics = problems.concat(shown.map(toDiagnostic));
   if (shown.length < open.length) {
     diagnostics.push({

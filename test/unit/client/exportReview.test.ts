@@ -95,4 +95,32 @@ describe('ExportReview (pages, saving, restoring)', () => {
     }
     fs.rmSync(path.join(path.dirname(dir), 'outside.png'));
   });
+
+  it('saves two pages at once without losing either, and never overwrites a sidecar changed elsewhere', async () => {
+    const review = await ExportReview.load(file, 12);
+    await Promise.all([
+      review.save('2020-01', review.render('2020-01').replace('      m000002 ', 'AVG   m000002 '), stamp),
+      review.save('2020-02', review.render('2020-02').replace('      m000012 ', 'privé m000012 '), stamp),
+    ]);
+    const tags = () => JSON.parse(fs.readFileSync(sidecarPath(file), 'utf8')).tags.map((t: { id: string }) => t.id);
+    assert.deepEqual(tags(), ['m000002', 'm000012']);
+    fs.writeFileSync(sidecarPath(file), fs.readFileSync(sidecarPath(file), 'utf8').replace('"privé"', '"scope"'));
+    await assert.rejects(review.save('2020-03', review.render('2020-03'), stamp), /changed outside this window/);
+    assert.match(fs.readFileSync(sidecarPath(file), 'utf8'), /"scope"/, 'the other change is kept');
+  });
+
+  it('refuses a sidecar whose redactions cannot be shown (overlapping, past the text, unknown message)', async () => {
+    const review = await ExportReview.load(file, 12);
+    await review.save('2020-01', review.render('2020-01'), stamp);
+    const state = JSON.parse(fs.readFileSync(sidecarPath(file), 'utf8'));
+    const write = (redactions: unknown[]) => fs.writeFileSync(sidecarPath(file), JSON.stringify({ ...state, redactions }));
+    const r = (id: string, start: number, end: number) => ({ id, start, end, tag: 'AVG', by: 'x', at: stamp.at });
+    write([r('m000001', 0, 5), r('m000001', 3, 8)]);
+    await assert.rejects(ExportReview.load(file, 12), /two redactions of m000001 overlap/);
+    write([r('m000001', 0, 500)]);
+    await assert.rejects(ExportReview.load(file, 12), /runs past its text/);
+    write([r('m999999', 0, 1)]);
+    await assert.rejects(ExportReview.load(file, 12), /m999999, which the export does not have/);
+  });
 });
+

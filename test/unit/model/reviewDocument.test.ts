@@ -50,6 +50,16 @@ describe('review document', () => {
       && e.column === column && e.message.startsWith(`message text changed at column ${column + 1} `));
   });
 
+  it('shows ⟦ and ⟧ from the chat as 〚 〛, so content can neither fake nor break a redaction', () => {
+    const odd = message(7, 'see ⟦AVG|x⟧ and ⟦ alone', { sender: 'Bob ⟦', attachments: [{ name: 'a⟧.jpg', present: true }], kind: 'media' });
+    const line = renderMessageLine(odd);
+    assert.ok(!line.includes('⟦') && !line.includes('⟧'), line);
+    const read = readReviewLine(line, odd);
+    assert.deepEqual(read.redactions, []);
+    const start = odd.text.indexOf('x');
+    assert.deepEqual(readReviewLine(renderMessageLine(odd, '', [{ start, end: start + 1, tag: 'AVG' }]), odd).redactions, [{ start, end: start + 1, tag: 'AVG' }]);
+  });
+
   it('accepts tags typed loosely (prive, avg) and any tag-column width', () => {
     const plain = renderMessageLine(m).slice(6);
     assert.equal(readReviewLine('prive ' + plain, m).tag, 'privé');
