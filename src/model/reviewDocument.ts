@@ -177,6 +177,10 @@ export function lineId(line: string): string | undefined {
   return ID_AT.exec(line)?.[2];
 }
 
+function textChanged(column: number): ReviewLineError {
+  return new ReviewLineError(`message text changed at column ${column + 1} (only the tag column and ⟦…⟧ redactions can be edited)`, column);
+}
+
 export class ReviewLineError extends Error {
   /** 0-based column in the line where the problem is, when it has one. */
   constructor(message: string, readonly column?: number) {
@@ -198,6 +202,15 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
   const idColumn = match[0].length - m.id.length - 1;
   const rest = line.slice(idColumn);
   const expected = renderMessageLine(m).slice(TAG_COLUMN_WIDTH);
+  // Most lines carry no redaction: compare them whole.
+  if (!rest.includes(REDACTION_OPEN) && !rest.includes(REDACTION_CLOSE)) {
+    if (rest !== expected) {
+      let at = 0;
+      while (at < rest.length && rest[at] === expected[at]) at++;
+      throw textChanged(idColumn + at);
+    }
+    return { id: m.id, tag, redactions: [], markers: [] };
+  }
   // Strip markers from the rest, remembering where they were in the unmarked text.
   const markers: ReviewLine['markers'] = [];
   const spans: { start: number; end: number; tag: Tag }[] = [];
@@ -229,8 +242,7 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
   if (plain !== expected) {
     let at = 0;
     while (at < plain.length && plain[at] === expected[at]) at++;
-    const column = plainColumns[at] ?? line.length;
-    throw new ReviewLineError(`message text changed at column ${column + 1} (only the tag column and ⟦…⟧ redactions can be edited)`, column);
+    throw textChanged(plainColumns[at] ?? line.length);
   }
   const layout = LineLayout.forMessage(m);
   const redactions: RedactedSpan[] = [];

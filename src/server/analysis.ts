@@ -45,6 +45,8 @@ export class ReviewPage {
   readonly byId = new Map<string, Message>();
   readonly flagsById = new Map<string, Flag[]>();
   private readonly lineCache = new Map<string, { text: string; review: ReviewLine }>();
+  /** Text offset → column maps, per flagged message; message text never changes. */
+  private readonly layouts = new Map<string, LineLayout>();
 
   constructor(readonly data: PageRequest.Result, policy: Policy) {
     for (const m of data.messages) this.byId.set(m.id, m);
@@ -112,7 +114,8 @@ export class ReviewPage {
     let open = 0;
     if (flags) {
       const idColumn = text.indexOf(m.id);
-      const layout = LineLayout.forMessage(m);
+      let layout = this.layouts.get(m.id);
+      if (!layout) this.layouts.set(m.id, (layout = LineLayout.forMessage(m)));
       const toColumn = (unmarked: number, end = false) => lineColumn(unmarked, idColumn, review, end);
       const bodyStart = toColumn(layout.columnOf(0));
       for (const flag of flags) {
