@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { isInputError } from '../model/errors';
 import type { DayOrder } from '../parsers';
+import { runClean } from './clean';
 import { runParse } from './parse';
 import { runScan } from './scan';
+import { runVerify } from './verify';
 
 const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first]
        chatreview scan <export> [--policy <file>] [--format …] [--day-first|--month-first]
+       chatreview clean <export> --tags <sidecar.json> [--out <dir>] [--reviewer <name>]
+       chatreview verify <export> --report <x.removal.json>
 
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
@@ -20,6 +24,10 @@ async function main(argv: string[]): Promise<number> {
       'day-first': { type: 'boolean', default: false },
       'month-first': { type: 'boolean', default: false },
       policy: { type: 'string' },
+      tags: { type: 'string' },
+      out: { type: 'string' },
+      reviewer: { type: 'string' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,6 +47,14 @@ async function main(argv: string[]): Promise<number> {
       return command === 'parse'
         ? runParse(file, { format: values.format, dayOrder })
         : runScan(file, { format: values.format, dayOrder, policy: values.policy });
+    case 'clean':
+      if (!file) throw new UsageError('clean needs an export file');
+      if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+      return runClean(file, { tags: values.tags, out: values.out, reviewer: values.reviewer });
+    case 'verify':
+      if (!file) throw new UsageError('verify needs an export file');
+      if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+      return runVerify(file, values.report);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

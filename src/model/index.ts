@@ -8,3 +8,4 @@ export * from './policy';
 export * from './pages';
 export * from './reviewState';
 export * from './settings';
+export * from './report';

@@ -160,3 +160,52 @@ async function* decodedLines(encoding: TextEncoding, first: Uint8Array, rest: As
   if (pending.endsWith('\r')) pending = pending.slice(0, -1);
   if (pending.length > 0) yield [pending];
 }
+
+/** The encoding of a text and whether it began with a byte-order mark, to write it back alike. */
+export interface TextForm {
+  encoding: TextEncoding;
+  bom: boolean;
+}
+
+export function textForm(head: Uint8Array, what: string): TextForm {
+  const encoding = sniffEncoding(head, what);
+  const bom = encoding === 'utf-8' ? head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+    : encoding === 'utf-16le' ? head[0] === 0xff && head[1] === 0xfe : head[0] === 0xfe && head[1] === 0xff;
+  return { encoding, bom };
+}
+
+/** Encodes text back into the form it was read in (BOM included). */
+export function encodeText(text: string, form: TextForm, first: boolean): Buffer {
+  const bom = first && form.bom ? '\uFEFF' : '';
+  if (form.encoding === 'utf-8') return Buffer.from(bom + text, 'utf8');
+  const le = Buffer.from(bom + text, 'utf16le');
+  return form.encoding === 'utf-16le' ? le : le.swap16();
+}
+
+const LINE_WITH_END = /[^\r\n]*(?:\r\n|\r|\n)/g;
+
+/**
+ * Streams lines with their own line ends attached (`"text\r\n"`), so a writer can reproduce the
+ * source byte for byte; the last line has no end when the file has none. A BOM is not a line's.
+ */
+export async function* readLinesWithEnds(chunks: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<string[]> {
+  let decoder: TextDecoder | undefined;
+  let pending = '';
+  for await (const chunk of chunks) {
+    if (!decoder) {
+      if (chunk.length === 0) continue;
+      decoder = new TextDecoder(sniffEncoding(chunk, what), { fatal: true });
+    }
+    pending += decoder.decode(chunk, { stream: true });
+    // A CR at the end may be the first half of a CRLF: keep it for the next chunk.
+    let cut = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1;
+    if (cut === pending.length && pending.endsWith('\r')) cut--;
+    if (cut <= 0) continue;
+    const lines = pending.slice(0, cut).match(LINE_WITH_END) ?? [];
+    pending = pending.slice(cut);
+    if (lines.length) yield lines;
+  }
+  if (!decoder) return;
+  pending += decoder.decode();
+  if (pending) yield pending.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}

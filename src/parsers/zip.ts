@@ -15,6 +15,7 @@ export interface ZipEntryInfo {
   /** Path inside the archive, `/`-separated, validated to stay inside it. */
   name: string;
   size: number;
+  modified: Date;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function openZip(path: string, what: string): Promise<ZipArchive> {
         }
         if (!entry.fileName.endsWith('/')) {
           raw.set(entry.fileName, entry);
-          entries.set(entry.fileName, { name: entry.fileName, size: entry.uncompressedSize });
+          entries.set(entry.fileName, { name: entry.fileName, size: entry.uncompressedSize, modified: entry.getLastModDate() });
         }
         zip.readEntry();
       });

@@ -153,7 +153,22 @@ class WhatsAppLineParser {
   }
 }
 
-async function sniffLayout(input: ExportInput, entry: string | undefined, what: string, options: ParseOptions): Promise<HeaderLayout> {
+/**
+ * Where a message's body starts on its first line (after the header and `Author: `, past a
+ * leading LRM), for writers that edit the export in place; undefined if it is not a header.
+ */
+export function bodyColumn(line: string, grammar: Grammar): number | undefined {
+  const m = GRAMMARS[grammar].exec(line);
+  if (!m) return undefined;
+  let start = m[0].length;
+  const colon = line.indexOf(': ', start);
+  if (colon >= 0 && !(grammar === 'android' && /["“”«]/.test(line.slice(start, colon)))) start = colon + 2;
+  return line.charCodeAt(start) === 0x200e ? start + 1 : start;
+}
+
+export { findChatEntry };
+
+export async function sniffLayout(input: ExportInput, entry: string | undefined, what: string, options: ParseOptions): Promise<HeaderLayout> {
   const sniffer = new HeaderSniffer(what, options.dayOrder);
   outer: for await (const lines of readLines(input.open(entry), what)) {
     for (const line of lines) if (sniffer.line(line)) break outer;

@@ -1,0 +1,215 @@
+import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
+import { InputError } from '../model/errors';
+import { readExport } from '../parsers';
+import { openExport, type ExportInput } from '../parsers/input';
+import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
+import { findChatEntry, sniffLayout } from '../parsers/whatsapp';
+import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
+import { cleanWhatsAppText, type CleaningPlan } from './whatsappText';
+
+export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
+
+export interface CleanOptions {
+  /** Folder for the three files; default: beside the export. */
+  outDir?: string;
+  reviewer: string;
+  markers?: Partial<Record<Tag, string>>;
+  policySha256?: string | null;
+  /** Saving despite unresolved identifier flags: the reason and the flags, for the report. */
+  override?: RemovalReport['override'];
+  spotCheckSeed?: number | null;
+  now?: Date;
+}
+
+export interface CleanResult {
+  cleaned: string;
+  diff: string;
+  report: string;
+  summary: RemovalReport;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. */
+export function outputNames(exportPath: string, outDir?: string): { cleaned: string; diff: string; report: string } {
+  const { name, ext } = path.parse(exportPath);
+  const dir = outDir ?? path.dirname(exportPath);
+  return { cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`), report: path.join(dir, `${name}.removal.json`) };
+}
+
+/** A file written under a temporary name and renamed into place only when complete. */
+class PendingFile {
+  readonly tmp: string;
+  constructor(readonly target: string) {
+    this.tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  }
+  async commit(): Promise<void> {
+    await fs.promises.rename(this.tmp, this.target);
+  }
+  async discard(): Promise<void> {
+    await fs.promises.rm(this.tmp, { force: true });
+  }
+}
+
+interface Writer {
+  /** Queues data; a stream error surfaces in `close`. */
+  push(data: string | Buffer): void;
+  /** Queues data and waits while the stream is full. */
+  write(data: string | Buffer): Promise<void>;
+  close(): Promise<void>;
+}
+
+function writer(file: string): Writer {
+  const stream = fs.createWriteStream(file, { flags: 'wx' });
+  let failure: Error | undefined;
+  stream.on('error', (e) => (failure ??= e));
+  return {
+    push: (data) => void stream.write(data),
+    write: (data) => new Promise((resolve) => (stream.write(data) || failure ? resolve() : stream.once('drain', resolve).once('error', () => resolve()))),
+    close: () => new Promise((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
+  };
+}
+
+async function gitBlobSha1(chunks: AsyncIterable<Uint8Array>, size: number): Promise<string> {
+  const hash = createHash('sha1').update(`blob ${size}\0`);
+  for await (const chunk of chunks) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * Writes the cleaned export in its own format, the removal diff and the report, each under a
+ * temporary name renamed into place when complete. The export itself is only ever read.
+ */
+export async function cleanExport(exportPath: string, state: ReviewState, options: CleanOptions): Promise<CleanResult> {
+  const [parsed, exportSha] = await Promise.all([readExport(exportPath), sha256File(exportPath)]);
+  if (state.export.sha256 !== exportSha) throw new InputError('the review state belongs to another version of the export (sha256 differs)');
+  if (parsed.format !== 'whatsapp') throw new InputError(`cleaning ${parsed.format} exports is not supported yet`);
+  const byId = new Map(parsed.messages.map((m) => [m.id, m]));
+  for (const t of state.tags) if (!byId.has(t.id)) throw new InputError(`the review state tags ${t.id}, which the export does not have`);
+
+  const markers = { ...DEFAULT_MARKERS, ...options.markers };
+  const removed = new Map<string, TagEntry>(state.tags.map((t) => [t.id, t]));
+  const redactions = new Map<string, Redaction[]>();
+  for (const r of state.redactions ?? []) {
+    if (removed.has(r.id)) continue;
+    redactions.set(r.id, [...(redactions.get(r.id) ?? []), r]);
+  }
+  const plan: CleaningPlan = {
+    removed,
+    redactions,
+    marker: (tag) => markers[tag],
+    reason: (e) => `${e.tag} · rule ${e.rule ?? '—'} · by ${e.by} ${e.at.slice(0, 16).replace('T', ' ')}`,
+  };
+
+  const names = outputNames(exportPath, options.outDir);
+  await fs.promises.mkdir(path.dirname(names.cleaned), { recursive: true });
+  const files = { cleaned: new PendingFile(names.cleaned), diff: new PendingFile(names.diff), report: new PendingFile(names.report) };
+  const input = await openExport(exportPath);
+  const diffOut = writer(files.diff.tmp);
+  try {
+    const attachmentsRemoved = await (input.zip
+      ? cleanZip(input, parsed.messages, plan, files.cleaned.tmp, diffOut)
+      : cleanText(input, undefined, parsed.messages, plan, files.cleaned.tmp, diffOut).then(() => []));
+    await diffOut.close();
+    const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned.tmp), sha256File(files.diff.tmp)]);
+    const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
+      id: m.id, timestamp: m.timestamp, sender: m.sender, tag: e.tag, rule: e.rule ?? null, note: e.note ?? null,
+      by: e.by, at: e.at, wooGround: wooGround(e.tag, e.rule), sha256: sha256(text),
+    });
+    const report: RemovalReport = {
+      version: 1,
+      export: { file: path.basename(exportPath), sha256: exportSha },
+      cleaned: { file: path.basename(names.cleaned), sha256: cleanedSha },
+      diff: { file: path.basename(names.diff), sha256: diffSha },
+      policy: options.policySha256 ? { sha256: options.policySha256 } : null,
+      reviewer: options.reviewer,
+      createdAt: (options.now ?? new Date()).toISOString(),
+      override: options.override ?? null,
+      removed: [...removed.values()].map((t) => decision(byId.get(t.id)!, t, byId.get(t.id)!.text)),
+      redactions: [...redactions.values()].flat().map((r) => ({ ...decision(byId.get(r.id)!, r, byId.get(r.id)!.text.slice(r.start, r.end)), start: r.start, end: r.end })),
+      attachmentsRemoved,
+      counts: {
+        'privé': state.tags.filter((t) => t.tag === 'privé').length,
+        AVG: state.tags.filter((t) => t.tag === 'AVG').length,
+        scope: state.tags.filter((t) => t.tag === 'scope').length,
+        redactions: [...redactions.values()].flat().length,
+      },
+      spotChecks: { seed: options.spotCheckSeed ?? null, items: state.spotChecks ?? [] },
+    };
+    RemovalReport.parse(report);
+    await fs.promises.writeFile(files.report.tmp, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
+    for (const f of Object.values(files)) await f.commit();
+    return { cleaned: names.cleaned, diff: names.diff, report: names.report, summary: report };
+  } catch (e) {
+    await diffOut.close().catch(() => undefined);
+    for (const f of Object.values(files)) await f.discard();
+    throw e;
+  } finally {
+    input.close();
+  }
+}
+
+/** Cleans the chat text (a plain export, or the chat entry of a zip) into `target`. */
+async function cleanText(
+  input: ExportInput, entry: string | undefined, messages: readonly Message[], plan: CleaningPlan,
+  target: string, diffOut: Writer,
+): Promise<void> {
+  const what = entry ? `${input.fileName} (${entry})` : input.fileName;
+  const layout = await sniffLayout(input, entry, what, {});
+  const form = textForm(await input.head(entry), what);
+  const out = writer(target);
+  let first = true;
+  const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
+  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), messages, layout.grammar, plan, async (text) => {
+    await out.write(encodeText(text, form, first));
+    first = false;
+  }, diff);
+  if (first && form.bom) await out.write(encodeText('', form, true));
+  await out.close();
+}
+
+/**
+ * A zip stays a zip: the chat entry cleaned, the attachments of removed messages left out (and
+ * listed in the diff as deleted files), every other entry copied as it is.
+ */
+async function cleanZip(
+  input: ExportInput, messages: readonly Message[], plan: CleaningPlan, target: string,
+  diffOut: Writer,
+): Promise<RemovalReport['attachmentsRemoved']> {
+  const zip = input.zip!;
+  const entry = findChatEntry(input);
+  if (!entry) throw new InputError(`${input.fileName} holds no chat text to clean`);
+  const chatTmp = `${target}.chat`;
+  try {
+    await cleanText(input, entry, messages, plan, chatTmp, diffOut);
+    const dropped = new Map<string, string>();
+    for (const m of messages) {
+      if (!plan.removed.has(m.id)) continue;
+      for (const a of m.attachments) if (a.present) dropped.set(a.name, m.id);
+    }
+    const out = new yazl.ZipFile();
+    const written = new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject));
+    const removed: RemovalReport['attachmentsRemoved'] = [];
+    for (const e of zip.entries.values()) {
+      const id = dropped.get(path.posix.basename(e.name));
+      if (e.name === entry) out.addFile(chatTmp, e.name, { mtime: e.modified });
+      else if (id) {
+        const sha1 = await gitBlobSha1(zip.openEntry(e.name), e.size);
+        const hash = createHash('sha256');
+        for await (const chunk of zip.openEntry(e.name)) hash.update(chunk);
+        diffOut.push(deletedBinaryFile(e.name, sha1));
+        removed.push({ id, name: e.name, sha256: hash.digest('hex') });
+      } else out.addReadStream(Readable.from(zip.openEntry(e.name)), e.name, { mtime: e.modified, compress: /\.(txt|json|xml|csv|html?)$/i.test(e.name) });
+    }
+    out.end();
+    await written;
+    return removed;
+  } finally {
+    await fs.promises.rm(chatTmp, { force: true });
+  }
+}

@@ -1,0 +1,20 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cleanExport } from '../clean/cleaner';
+import { readReviewState, sha256File } from '../model';
+import { InputError } from '../model/errors';
+
+/** `chatreview clean`: the three files from an export and its review state; prints their paths. */
+export async function runClean(file: string, options: { tags?: string; out?: string; reviewer?: string }): Promise<number> {
+  if (!options.tags) throw new InputError('clean needs --tags <sidecar.json> (the review state)');
+  const json = await fs.promises.readFile(options.tags, 'utf8').catch(() => {
+    throw new InputError(`${options.tags}: no such file`);
+  });
+  const state = readReviewState(json, path.basename(options.tags), await sha256File(file).catch(() => {
+    throw new InputError(`${file}: no such file`);
+  }));
+  const result = await cleanExport(file, state, { outDir: options.out, reviewer: options.reviewer ?? os.userInfo().username });
+  process.stdout.write(`${result.cleaned}\n${result.diff}\n${result.report}\n`);
+  return 0;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { SpotCheck, Tag } from './review';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const FileRef = z.object({ file: z.string(), sha256: Sha256 });
+
+/** Woo grounds (POLICY.md) as labels beside the tag; the tag drives behaviour. */
+export function wooGround(tag: Tag, rule: string | undefined): string | null {
+  if (tag === 'AVG') return rule === 'bsn' ? '5.1.1e' : '5.1.1d';
+  if (tag === 'privé') return '5.1.2e';
+  return null;
+}
+
+const Decision = z.object({
+  id: z.string(),
+  timestamp: z.string(),
+  sender: z.string().nullable(),
+  tag: Tag,
+  rule: z.string().nullable(),
+  note: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+  wooGround: z.string().nullable(),
+  /** sha256 of the removed text (UTF-8); the text itself never goes into the report. */
+  sha256: Sha256,
+});
+
+/** `<name>.removal.json`: what was removed, why, by whom, and hashes that tie the files together. */
+export const RemovalReport = z.object({
+  version: z.literal(1),
+  export: FileRef,
+  cleaned: FileRef,
+  diff: FileRef,
+  policy: z.object({ sha256: Sha256 }).nullable(),
+  reviewer: z.string(),
+  createdAt: z.string(),
+  /** Set when saving went ahead with unresolved identifier flags. */
+  override: z.object({ reason: z.string(), unresolved: z.array(z.object({ id: z.string(), rule: z.string() })) }).nullable(),
+  removed: z.array(Decision),
+  redactions: z.array(Decision.extend({ start: z.number().int(), end: z.number().int() })),
+  attachmentsRemoved: z.array(z.object({ id: z.string(), name: z.string(), sha256: Sha256 })),
+  counts: z.object({ 'privé': z.number().int(), AVG: z.number().int(), scope: z.number().int(), redactions: z.number().int() }),
+  spotChecks: z.object({ seed: z.number().int().nullable(), items: z.array(SpotCheck) }),
+});
+export type RemovalReport = z.infer<typeof RemovalReport>;
