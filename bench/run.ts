@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { generateWhatsAppAndroid } from './generate';
+import { createHash } from 'node:crypto';
 
 const root = path.join(import.meta.dirname, '..');
 const dataDir = path.join(root, 'bench', '.data');
@@ -14,21 +15,22 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 interface Measure { ms: number; maxRssKB: number }
 
-/** Runs a Node process with the probe preloaded; best wall time of RUNS, highest peak RSS. */
-function measure(args: string[]): Measure {
+/** Runs a Node process once with the probe preloaded: its wall time and peak RSS. */
+function measureOnce(args: string[]): Measure {
   const report = path.join(os.tmpdir(), `chatreview-bench-${process.pid}.json`);
-  let best: Measure | undefined;
-  for (let i = 0; i < RUNS; i++) {
-    const out = fs.openSync('/dev/null', 'w');
-    const r = spawnSync(process.execPath, ['--require', path.join(root, 'bench', 'probe.cjs'), ...args], {
-      cwd: root, stdio: ['ignore', out, 'pipe'], env: { ...process.env, BENCH_REPORT: report },
-    });
-    fs.closeSync(out);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-    const m = JSON.parse(fs.readFileSync(report, 'utf8')) as Measure;
-    best = best ? { ms: Math.min(best.ms, m.ms), maxRssKB: Math.max(best.maxRssKB, m.maxRssKB) } : m;
-  }
-  return best!;
+  const out = fs.openSync('/dev/null', 'w');
+  const r = spawnSync(process.execPath, ['--require', path.join(root, 'bench', 'probe.cjs'), ...args], {
+    cwd: root, stdio: ['ignore', out, 'pipe'], env: { ...process.env, BENCH_REPORT: report },
+  });
+  fs.closeSync(out);
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(fs.readFileSync(report, 'utf8')) as Measure;
+}
+
+/** Best wall time of RUNS, highest peak RSS. */
+function measure(args: string[]): Measure {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(args));
+  return { ms: Math.min(...runs.map((m) => m.ms)), maxRssKB: Math.max(...runs.map((m) => m.maxRssKB)) };
 }
 
 function row(name: string, m: Measure, bytes: number, messages: number): string[] {
@@ -88,4 +90,25 @@ console.log(table(['what', 'figure'], [
   ['language server: first diagnostics for a 10,000-message page (open → publish)', `${server.firstMs.toFixed(0)} ms (${server.diagnostics} diagnostics)`],
   ['tag quick fix round trip (code action → edit → new diagnostics), median / max of 20', `${server.roundMedianMs.toFixed(1)} / ${server.roundMaxMs.toFixed(1)} ms`],
   [`open a ${MESSAGES.toLocaleString('en')}-message export: parse, hash, paginate, render page 1`, `${(open.ms / 1000).toFixed(2)} s (${open.pages} pages, heap ${open.heapMB.toFixed(0)} MB)`],
+]));
+
+console.log(`\n## Clean and verify: the same export with every tenth message removed (best of ${RUNS})\n`);
+const cleanDir = path.join(dataDir, 'clean');
+fs.rmSync(cleanDir, { recursive: true, force: true });
+fs.mkdirSync(cleanDir, { recursive: true });
+const sidecar = path.join(cleanDir, 'review.json');
+const exportSha = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const tags = Array.from({ length: MESSAGES / 10 }, (_, i) => ({ id: 'm' + String(i * 10 + 1).padStart(6, '0'), tag: 'privé', rule: 'private', by: 'bench', at: '2026-11-22T10:00:00Z' }));
+fs.writeFileSync(sidecar, JSON.stringify({ version: 1, export: { file: path.basename(file), sha256: exportSha }, tags }));
+const cleanRuns: Measure[] = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const f of fs.readdirSync(cleanDir)) if (f !== 'review.json') fs.rmSync(path.join(cleanDir, f));
+  cleanRuns.push(measureOnce([path.join(root, 'dist', 'cli.js'), 'clean', file, '--tags', sidecar, '--out', cleanDir]));
+}
+const clean = { ms: Math.min(...cleanRuns.map((m) => m.ms)), maxRssKB: Math.max(...cleanRuns.map((m) => m.maxRssKB)) };
+const report = path.join(cleanDir, `${path.parse(file).name}.removal.json`);
+const verify = measure([path.join(root, 'dist', 'cli.js'), 'verify', file, '--report', report]);
+console.log(table(['what', 'time s', 'messages/s', 'peak RSS MB', 'RSS / file size'], [
+  ['chatreview clean (parse, clean, diff, report; 100,000 removed)', (clean.ms / 1000).toFixed(2), Math.round(MESSAGES / (clean.ms / 1000)).toLocaleString('en'), (clean.maxRssKB / 1024).toFixed(0), (clean.maxRssKB * 1024 / bytes).toFixed(2)],
+  ['chatreview verify (hashes, re-apply the diff, checks)', (verify.ms / 1000).toFixed(2), Math.round(MESSAGES / (verify.ms / 1000)).toLocaleString('en'), (verify.maxRssKB / 1024).toFixed(0), (verify.maxRssKB * 1024 / bytes).toFixed(2)],
 ]));

@@ -5,12 +5,12 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { readExport } from '../parsers';
+import { parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
 import { findChatEntry, sniffLayout } from '../parsers/whatsapp';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
-import { cleanWhatsAppText, type CleaningPlan } from './whatsappText';
+import { cleanWhatsAppText, type CleaningPlan, type MessageLines } from './whatsappText';
 
 export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
 
@@ -70,7 +70,13 @@ function writer(file: string): Writer {
   stream.on('error', (e) => (failure ??= e));
   return {
     push: (data) => void stream.write(data),
-    write: (data) => new Promise((resolve) => (stream.write(data) || failure ? resolve() : stream.once('drain', resolve).once('error', () => resolve()))),
+    write: (data) => (stream.write(data) || failure ? Promise.resolve() : new Promise((resolve) => {
+      const done = () => {
+        stream.off('drain', done).off('error', done);
+        resolve();
+      };
+      stream.on('drain', done).on('error', done);
+    })),
     close: () => new Promise((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
   };
 }
@@ -86,11 +92,24 @@ async function gitBlobSha1(chunks: AsyncIterable<Uint8Array>, size: number): Pro
  * temporary name renamed into place when complete. The export itself is only ever read.
  */
 export async function cleanExport(exportPath: string, state: ReviewState, options: CleanOptions): Promise<CleanResult> {
-  const [parsed, exportSha] = await Promise.all([readExport(exportPath), sha256File(exportPath)]);
+  // Only positions are kept for every message; full messages only for those the plan touches,
+  // so a million-message export cleans without holding a million objects.
+  const planned = new Set([...state.tags.map((t) => t.id), ...(state.redactions ?? []).map((r) => r.id)]);
+  const byId = new Map<string, Message>();
+  const positions = { first: [] as number[], count: [] as number[] };
+  const [{ format }, exportSha] = await Promise.all([
+    parseExport(exportPath, {}, {
+      message(m) {
+        positions.first.push(m.source.line);
+        positions.count.push(m.source.lines);
+        if (planned.has(m.id)) byId.set(m.id, m);
+      },
+    }),
+    sha256File(exportPath),
+  ]);
   if (state.export.sha256 !== exportSha) throw new InputError('the review state belongs to another version of the export (sha256 differs)');
-  if (parsed.format !== 'whatsapp') throw new InputError(`cleaning ${parsed.format} exports is not supported yet`);
-  const byId = new Map(parsed.messages.map((m) => [m.id, m]));
-  for (const t of state.tags) if (!byId.has(t.id)) throw new InputError(`the review state tags ${t.id}, which the export does not have`);
+  if (format !== 'whatsapp') throw new InputError(`cleaning ${format} exports is not supported yet`);
+  for (const id of planned) if (!byId.has(id)) throw new InputError(`the review state names ${id}, which the export does not have`);
 
   const markers = { ...DEFAULT_MARKERS, ...options.markers };
   const removed = new Map<string, TagEntry>(state.tags.map((t) => [t.id, t]));
@@ -100,6 +119,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     redactions.set(r.id, [...(redactions.get(r.id) ?? []), r]);
   }
   const plan: CleaningPlan = {
+    messages: byId,
     removed,
     redactions,
     marker: (tag) => markers[tag],
@@ -113,8 +133,8 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const diffOut = writer(files.diff.tmp);
   try {
     const attachmentsRemoved = await (input.zip
-      ? cleanZip(input, parsed.messages, plan, files.cleaned.tmp, diffOut)
-      : cleanText(input, undefined, parsed.messages, plan, files.cleaned.tmp, diffOut).then(() => []));
+      ? cleanZip(input, positions, plan, files.cleaned.tmp, diffOut)
+      : cleanText(input, undefined, positions, plan, files.cleaned.tmp, diffOut).then(() => []));
     await diffOut.close();
     const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned.tmp), sha256File(files.diff.tmp)]);
     const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
@@ -156,7 +176,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
 
 /** Cleans the chat text (a plain export, or the chat entry of a zip) into `target`. */
 async function cleanText(
-  input: ExportInput, entry: string | undefined, messages: readonly Message[], plan: CleaningPlan,
+  input: ExportInput, entry: string | undefined, positions: MessageLines, plan: CleaningPlan,
   target: string, diffOut: Writer,
 ): Promise<void> {
   const what = entry ? `${input.fileName} (${entry})` : input.fileName;
@@ -165,7 +185,7 @@ async function cleanText(
   const out = writer(target);
   let first = true;
   const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
-  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), messages, layout.grammar, plan, async (text) => {
+  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), positions, layout.grammar, plan, async (text) => {
     await out.write(encodeText(text, form, first));
     first = false;
   }, diff);
@@ -178,7 +198,7 @@ async function cleanText(
  * listed in the diff as deleted files), every other entry copied as it is.
  */
 async function cleanZip(
-  input: ExportInput, messages: readonly Message[], plan: CleaningPlan, target: string,
+  input: ExportInput, positions: MessageLines, plan: CleaningPlan, target: string,
   diffOut: Writer,
 ): Promise<RemovalReport['attachmentsRemoved']> {
   const zip = input.zip!;
@@ -186,11 +206,10 @@ async function cleanZip(
   if (!entry) throw new InputError(`${input.fileName} holds no chat text to clean`);
   const chatTmp = `${target}.chat`;
   try {
-    await cleanText(input, entry, messages, plan, chatTmp, diffOut);
+    await cleanText(input, entry, positions, plan, chatTmp, diffOut);
     const dropped = new Map<string, string>();
-    for (const m of messages) {
-      if (!plan.removed.has(m.id)) continue;
-      for (const a of m.attachments) if (a.present) dropped.set(a.name, m.id);
+    for (const id of plan.removed.keys()) {
+      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(a.name, id);
     }
     const out = new yazl.ZipFile();
     const written = new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject));

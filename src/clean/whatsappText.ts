@@ -1,10 +1,18 @@
-import type { Message, Redaction, TagEntry } from '../model';
+import { messageId, type Message, type Redaction, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
 import { bodyColumn } from '../parsers/whatsapp';
 import type { Grammar } from '../parsers/whatsapp/header';
 import type { UnifiedDiffWriter } from './unifiedDiff';
 
+/** Where each message sits in the chat text, by position (message i has id `messageId(i + 1)`). */
+export interface MessageLines {
+  first: readonly number[];
+  count: readonly number[];
+}
+
 export interface CleaningPlan {
+  /** The full messages the plan touches (removed or redacted), by id. */
+  messages: ReadonlyMap<string, Message>;
   removed: ReadonlyMap<string, TagEntry>;
   redactions: ReadonlyMap<string, readonly Redaction[]>;
   marker(tag: TagEntry['tag']): string;
@@ -72,7 +80,7 @@ function redactLines(raw: string[], m: Message, grammar: Grammar, redactions: re
  */
 export async function cleanWhatsAppText(
   lines: AsyncIterable<string[]>,
-  messages: readonly Message[],
+  positions: MessageLines,
   grammar: Grammar,
   plan: CleaningPlan,
   write: (text: string) => void | Promise<void>,
@@ -80,19 +88,20 @@ export async function cleanWhatsAppText(
 ): Promise<void> {
   let lineNo = 0;
   let next = 0;
-  let pending: { m: Message; lines: string[] } | null = null;
+  let pending: { index: number; lines: string[] } | null = null;
   let out: string[] = [];
   const flush = async () => {
     if (out.length) await write(out.join(''));
     out = [];
   };
-  const finish = (m: Message, raw: string[]) => {
-    const removal = plan.removed.get(m.id);
+  const finish = (index: number, raw: string[]) => {
+    const id = messageId(index + 1);
+    const removal = plan.removed.get(id);
     if (removal) {
       for (const line of raw) diff.change(line, null, plan.reason(removal));
       return;
     }
-    const redactions = plan.redactions.get(m.id);
+    const redactions = plan.redactions.get(id);
     if (!redactions?.length) {
       for (const line of raw) {
         diff.same(line);
@@ -100,7 +109,7 @@ export async function cleanWhatsAppText(
       }
       return;
     }
-    const cleaned = redactLines(raw, m, grammar, redactions, plan);
+    const cleaned = redactLines(raw, plan.messages.get(id)!, grammar, redactions, plan);
     for (let i = 0; i < raw.length; i++) {
       if (cleaned[i] === raw[i]) diff.same(raw[i]);
       else diff.change(raw[i], cleaned[i], plan.reason(redactions[0]));
@@ -112,22 +121,22 @@ export async function cleanWhatsAppText(
       lineNo++;
       if (pending) {
         pending.lines.push(line);
-      } else if (next < messages.length && messages[next].source.line === lineNo) {
-        pending = { m: messages[next++], lines: [line] };
+      } else if (next < positions.first.length && positions.first[next] === lineNo) {
+        pending = { index: next++, lines: [line] };
       } else {
         // Lines that belong to no message (blank lines before the first one) stay.
         diff.same(line);
         out.push(line);
         continue;
       }
-      if (pending.lines.length === pending.m.source.lines) {
-        finish(pending.m, pending.lines);
+      if (pending.lines.length === positions.count[pending.index]) {
+        finish(pending.index, pending.lines);
         pending = null;
       }
     }
     await flush();
   }
-  if (pending) finish(pending.m, pending.lines);
+  if (pending) finish(pending.index, pending.lines);
   await flush();
   diff.end();
 }
