@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { DIFF_SCHEME, RemovalDiffProvider } from './client/cleaning';
 import { registerCommands } from './client/commands';
 import { DashboardProvider } from './client/dashboard';
 import { startLanguageClient } from './client/languageClient';
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     // A new period or policy changes what is flagged everywhere.
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chatReview') && reviews.rescan()),
     new ReviewPainter(context.extensionUri),
-    ...registerCommands({ extension: context, reviews }),
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, new RemovalDiffProvider(reviews, settings)),
+    ...registerCommands({ extension: context, reviews, settings }),
   );
   client = startLanguageClient(context, reviews, (uri, s) => stats.set(uri, s));
 }

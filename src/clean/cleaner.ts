@@ -24,6 +24,8 @@ export interface CleanOptions {
   override?: RemovalReport['override'];
   spotCheckSeed?: number | null;
   now?: Date;
+  /** Cancels the cleaning; nothing is left behind. */
+  signal?: AbortSignal;
 }
 
 export interface CleanResult {
@@ -111,7 +113,8 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   if (format !== 'whatsapp') throw new InputError(`cleaning ${format} exports is not supported yet`);
   for (const id of planned) if (!byId.has(id)) throw new InputError(`the review state names ${id}, which the export does not have`);
 
-  const markers = { ...DEFAULT_MARKERS, ...options.markers };
+  // Empty markers in settings mean "the default".
+  const markers = { ...DEFAULT_MARKERS, ...Object.fromEntries(Object.entries(options.markers ?? {}).filter(([, v]) => v)) };
   const removed = new Map<string, TagEntry>(state.tags.map((t) => [t.id, t]));
   const redactions = new Map<string, Redaction[]>();
   for (const r of state.redactions ?? []) {
@@ -123,6 +126,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     removed,
     redactions,
     marker: (tag) => markers[tag],
+    signal: options.signal,
     reason: (e) => `${e.tag} · rule ${e.rule ?? '—'} · by ${e.by} ${e.at.slice(0, 16).replace('T', ' ')}`,
   };
 
@@ -186,6 +190,7 @@ async function cleanText(
   let first = true;
   const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
   await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), positions, layout.grammar, plan, async (text) => {
+    plan.signal?.throwIfAborted();
     await out.write(encodeText(text, form, first));
     first = false;
   }, diff);

@@ -16,6 +16,7 @@ export interface CleaningPlan {
   removed: ReadonlyMap<string, TagEntry>;
   redactions: ReadonlyMap<string, readonly Redaction[]>;
   marker(tag: TagEntry['tag']): string;
+  signal?: AbortSignal;
   /** The hunk heading for a change: tag, rule, reviewer, time. */
   reason(entry: { tag: string; rule?: string; by: string; at: string }): string;
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Tag } from '../model';
+import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Settings, type Tag } from '../model';
+import { openRawRemovalDiff, openRemovalDiff, saveCleanedExport, verifyCleanedExport } from './cleaning';
 
 import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
 export interface Context {
   extension: vscode.ExtensionContext;
   reviews: ReviewFileSystem;
+  settings: () => Settings;
 }
 
 type Command = (ctx: Context) => (...args: never[]) => unknown;
@@ -170,6 +172,10 @@ export const COMMANDS: Record<string, Command> = {
   'chatreview.goToPage': pickPage,
   'chatreview.openReviewAt': openReviewAt,
   'chatreview.showDashboard': showDashboard,
+  'chatreview.saveCleanedExport': ({ reviews, settings }) => saveCleanedExport(reviews, settings),
+  'chatreview.verifyCleanedExport': ({ reviews }) => verifyCleanedExport(reviews),
+  'chatreview.openRemovalDiff': ({ reviews }) => openRemovalDiff(reviews),
+  'chatreview.openRawRemovalDiff': ({ reviews }) => openRawRemovalDiff(reviews),
 };
 
 export function registerCommands(ctx: Context): vscode.Disposable[] {

@@ -1,4 +1,4 @@
-import { isFlagResolved, marksFromState, type FlagCategory, type Policy } from '../model';
+import { IDENTIFIER_RULES, isFlagResolved, marksFromState, type FlagCategory, type Policy } from '../model';
 import { scanMessage } from '../server/detectors';
 import type { ExportReview } from './exportReview';
 
@@ -8,6 +8,7 @@ export interface OpenCounts {
 }
 
 const PAGE_CHUNK = 5_000;
+const IDENTIFIERS = new Set<string>(IDENTIFIER_RULES);
 
 /**
  * Open flags of a whole conversation, per page, from the saved review state: what the status bar
@@ -16,7 +17,13 @@ const PAGE_CHUNK = 5_000;
  */
 export class ConversationFlags {
   private counts = new Map<string, OpenCounts>();
+  private identifiers: { id: string; rule: string }[] = [];
   private run = 0;
+
+  /** Unresolved identifier flags (BSN, IBAN, phone, e-mail, address) after the last full scan. */
+  get unresolvedIdentifiers(): readonly { id: string; rule: string }[] {
+    return this.identifiers;
+  }
 
   constructor(private readonly review: ExportReview) {}
 
@@ -41,6 +48,7 @@ export class ConversationFlags {
     const messages = this.review.parsed.messages;
     const pages = this.review.pages.length ? this.review.pages : [{ label: '', start: 0, end: messages.length }];
     const counts = new Map<string, OpenCounts>();
+    const identifiers: { id: string; rule: string }[] = [];
     for (const page of pages) {
       const c: OpenCounts = { open: 0, byCategory: { 'privé': 0, AVG: 0, scope: 0, info: 0 } };
       for (let i = page.start; i < page.end; i++) {
@@ -53,11 +61,13 @@ export class ConversationFlags {
         const redactions = marks.redactions.get(m.id) ?? [];
         for (const flag of scanMessage(m, { policy, previous: messages[i - 1], next: messages[i + 1] })) {
           if (flag.category === 'info' || isFlagResolved(flag, tag, redactions)) continue;
+          if (IDENTIFIERS.has(flag.rule)) identifiers.push({ id: m.id, rule: flag.rule });
           c.open++;
           c.byCategory[flag.category]++;
         }
       }
       counts.set(page.label, c);
+      if (page === pages[pages.length - 1] && run === this.run) this.identifiers = identifiers;
       if (run === this.run) {
         this.counts = new Map([...this.counts, ...counts]);
         onProgress?.();

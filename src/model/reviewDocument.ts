@@ -255,3 +255,31 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
   }
   return { id: m.id, tag, redactions, markers };
 }
+
+/**
+ * The conversation as the cleaned export will read: removed messages gone, redacted spans
+ * replaced by their markers. Shown against the original in the removal diff view.
+ */
+export function renderCleanedConversation(
+  h: ReviewHeader,
+  messages: readonly Message[],
+  state: { tags: readonly { id: string }[]; redactions?: readonly (RedactedSpan & { id: string })[] },
+  marker: (tag: Tag) => string,
+): string {
+  const removed = new Set(state.tags.map((t) => t.id));
+  const spans = new Map<string, RedactedSpan[]>();
+  for (const r of state.redactions ?? []) spans.set(r.id, [...(spans.get(r.id) ?? []), r]);
+  const kept: Message[] = [];
+  for (const m of messages) {
+    if (removed.has(m.id)) continue;
+    const own = spans.get(m.id);
+    if (!own) {
+      kept.push(m);
+      continue;
+    }
+    let text = m.text;
+    for (const r of [...own].sort((a, b) => b.start - a.start)) text = text.slice(0, r.start) + marker(r.tag) + text.slice(r.end);
+    kept.push({ ...m, text });
+  }
+  return [...renderHeader(h, kept), ...kept.map((m) => renderMessageLine(m))].join('\n') + '\n';
+}

@@ -16,6 +16,12 @@ export const Settings = z.object({
   reviewer: z.string().catch('').default(''),
   /** Diagnostics published per page at most (VS Code shows 1000 per file). */
   maxDiagnostics: z.number().int().min(10).max(1000).catch(1000).default(1000),
+  /** Text that replaces a redacted span in the cleaned export, per tag; empty: the default. */
+  redactionMarkers: z.object({
+    AVG: z.string().catch('').default(''),
+    'privé': z.string().catch('').default(''),
+    scope: z.string().catch('').default(''),
+  }).catch({ AVG: '', 'privé': '', scope: '' }).default({ AVG: '', 'privé': '', scope: '' }),
   /** Messages per page for long conversations. */
   pageSize: z.number().int().min(100).max(10_000).catch(10_000).default(10_000),
 });
