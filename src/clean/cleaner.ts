@@ -22,7 +22,6 @@ export interface CleanOptions {
   policySha256?: string | null;
   /** Saving despite unresolved identifier flags: the reason and the flags, for the report. */
   override?: RemovalReport['override'];
-  spotCheckSeed?: number | null;
   now?: Date;
   /** Cancels the cleaning; nothing is left behind. */
   signal?: AbortSignal;
@@ -163,7 +162,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
         scope: state.tags.filter((t) => t.tag === 'scope').length,
         redactions: [...redactions.values()].flat().length,
       },
-      spotChecks: { seed: options.spotCheckSeed ?? null, items: state.spotChecks ?? [] },
+      spotChecks: { seed: state.spotCheckSeed ?? null, items: state.spotChecks ?? [] },
     };
     RemovalReport.parse(report);
     await fs.promises.writeFile(files.report.tmp, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });

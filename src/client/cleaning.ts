@@ -12,7 +12,7 @@ import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFi
 export const DIFF_SCHEME = 'chatreview-diff';
 
 /** The export of the active review document, after saving its unsaved tags. */
-async function activeExport(reviews: ReviewFileSystem): Promise<ExportReview | undefined> {
+export async function activeExport(reviews: ReviewFileSystem): Promise<ExportReview | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.uri.scheme !== REVIEW_SCHEME) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a review document first (Chat Review: Open Export).'));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Settings, type Tag } from '../model';
 import { openRawRemovalDiff, openRemovalDiff, saveCleanedExport, verifyCleanedExport } from './cleaning';
+import { spotCheck } from './spotCheck';
 
 import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
@@ -176,6 +177,7 @@ export const COMMANDS: Record<string, Command> = {
   'chatreview.verifyCleanedExport': ({ reviews }) => verifyCleanedExport(reviews),
   'chatreview.openRemovalDiff': ({ reviews }) => openRemovalDiff(reviews),
   'chatreview.openRawRemovalDiff': ({ reviews }) => openRawRemovalDiff(reviews),
+  'chatreview.spotCheck': ({ reviews, settings }) => spotCheck(reviews, settings),
 };
 
 export function registerCommands(ctx: Context): vscode.Disposable[] {

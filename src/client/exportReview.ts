@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import {
   applyReviewLines, emptyReviewState, lineId, marksFromState, paginate, readReviewLine, readReviewState,
   renderReviewDocument, ReviewLineError, sha256File, type Message, type Page, type ParsedExport, type ReviewHeader,
-  type ReviewLine, type ReviewState, type Stamp,
+  type ReviewLine, type ReviewState, type SpotCheck, type Stamp,
 } from '../model';
 import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
@@ -132,7 +132,10 @@ export class ExportReview {
   pageData(label: string | undefined): PageRequest.Result {
     const { start, end } = this.range(label);
     const all = this.parsed.messages;
-    return { header: this.header(label), messages: all.slice(start, end), before: all[start - 1] ?? null, after: all[end] ?? null };
+    const messages = all.slice(start, end);
+    const onPage = new Set(messages.map((m) => m.id));
+    const disputes = (this.state.spotChecks ?? []).filter((c) => c.verdict === 'dispute' && onPage.has(c.id)).map((c) => ({ id: c.id, comment: c.comment ?? '' }));
+    return { header: this.header(label), messages, before: all[start - 1] ?? null, after: all[end] ?? null, disputes };
   }
 
   /**
@@ -185,14 +188,25 @@ export class ExportReview {
     }
   }
 
-  /**
-   * Folds a saved review document into the state and writes the sidecar atomically. Saves of
-   * the same export run one after the other (two pages saved at once must not lose either), and
-   * a sidecar changed on disk by someone else is not overwritten.
-   */
+  /** Folds a saved review document into the state and writes the sidecar atomically. */
   save(label: string | undefined, text: string, stamp: Stamp): Promise<void> {
+    return this.update((state) => applyReviewLines(state, this.readDocument(label, text), stamp));
+  }
+
+  /** Records spot-check verdicts (a later verdict on a message replaces an earlier one) and the sample's seed. */
+  recordSpotChecks(seed: number, checks: readonly SpotCheck[]): Promise<void> {
+    const ids = new Set(checks.map((c) => c.id));
+    return this.update((state) => ({ ...state, spotCheckSeed: seed, spotChecks: [...(state.spotChecks ?? []).filter((c) => !ids.has(c.id)), ...checks] }));
+  }
+
+  /**
+   * Changes the review state and writes the sidecar atomically. Updates of one export run one
+   * after the other (two pages saved at once must not lose either), and a sidecar changed on
+   * disk by someone else is not overwritten.
+   */
+  private update(change: (state: ReviewState) => ReviewState): Promise<void> {
     const run = this.saving.then(async () => {
-      const next = applyReviewLines(this.state, this.readDocument(label, text), stamp);
+      const next = change(this.state);
       const file = sidecarPath(this.exportPath);
       const onDisk = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
       if (onDisk !== this.sidecarText) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AttachmentPreviewRequest, FlagsRequest, PageRequest, StatsNotification, type ReviewStats } from '../model/protocol';
+import { AttachmentPreviewRequest, FlagsRequest, PageChangedNotification, PageRequest, StatsNotification, type ReviewStats } from '../model/protocol';
 import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
 /** Starts the language server in its own Node process (IPC) and serves it review pages. */
@@ -28,6 +28,13 @@ export function startLanguageClient(
     (await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).exportPath)).attachmentPreview(name));
   client.onNotification(StatsNotification.type, ({ uri, stats }) => onStats(vscode.Uri.parse(uri), stats));
   reviews.flagSource = (uri) => client.sendRequest(FlagsRequest.type, { uri: uri.toString() });
+  reviews.onDidChangeReviewState((exportPath) => {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === REVIEW_SCHEME && parseReviewUri(doc.uri).exportPath === exportPath) {
+        void client.sendNotification(PageChangedNotification.type, { uri: doc.uri.toString() });
+      }
+    }
+  });
   void client.start();
   return client;
 }

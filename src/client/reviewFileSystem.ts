@@ -45,6 +45,15 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   /** Fires (with the export path) as the conversation-wide flag counts are updated. */
   readonly onDidChangeConversationFlags = this.flagsChanged.event;
   flagSource: FlagSource | undefined;
+  private readonly stateChanged = new vscode.EventEmitter<string>();
+  /** Fires (with the export path) when review state changed other than by saving a page. */
+  readonly onDidChangeReviewState = this.stateChanged.event;
+
+  /** Tells the open pages of an export that its review state changed (spot-check verdicts). */
+  reviewStateChanged(exportPath: string): void {
+    this.stateChanged.fire(exportPath);
+    this.rescan(exportPath);
+  }
 
   constructor(private readonly settings: () => Settings) {}
 

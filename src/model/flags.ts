@@ -33,6 +33,9 @@ export function isRemovalCategory(c: FlagCategory): c is Tag {
   return c !== 'info';
 }
 
+/** The rule of flags raised by a second reviewer's disputed spot check. */
+export const DISPUTE_RULE = 'dispute';
+
 /** The `source` of every diagnostic the language server publishes. */
 export const DIAGNOSTIC_SOURCE = 'chatreview';
 
@@ -41,10 +44,12 @@ export const DIAGNOSTIC_SOURCE = 'chatreview';
  * its flags; a redaction resolves the flags whose span it covers.
  */
 export function isFlagResolved(
-  flag: Pick<Flag, 'span'>,
+  flag: Pick<Flag, 'span' | 'rule'>,
   tag: string,
   redactions: readonly { start: number; end: number }[],
 ): boolean {
+  // A dispute is about the decision itself: only a new spot-check verdict settles it.
+  if (flag.rule === DISPUTE_RULE) return false;
   if (tag !== '') return true;
   const span = flag.span;
   return span !== null && redactions.some((r) => r.start <= span.start && r.end >= span.end);

@@ -9,3 +9,4 @@ export * from './pages';
 export * from './reviewState';
 export * from './settings';
 export * from './report';
+export * from './spotCheck';

@@ -17,6 +17,8 @@ export namespace PageRequest {
     /** The message before and after the page, for rules that look at neighbours. */
     before: Message | null;
     after: Message | null;
+    /** The second reviewer's disputes on this page: they become flags for the first reviewer. */
+    disputes?: { id: string; comment: string }[];
   }
   export const type = new RequestType<Params, Result | null, void>('chatreview/page');
 }
@@ -52,4 +54,10 @@ export interface ReviewStats {
 export namespace StatsNotification {
   export interface Params { uri: string; stats: ReviewStats }
   export const type = new NotificationType<Params>('chatreview/stats');
+}
+
+/** client → server: a page's data changed (spot-check disputes): load it again. */
+export namespace PageChangedNotification {
+  export interface Params { uri: string }
+  export const type = new NotificationType<Params>('chatreview/pageChanged');
 }

@@ -51,5 +51,7 @@ export const ReviewState = z.object({
   redactions: z.array(Redaction).optional(),
   dismissed: z.array(Dismissal).optional(),
   spotChecks: z.array(SpotCheck).optional(),
+  /** The seed of the spot-check sample, so the sample can be drawn again. */
+  spotCheckSeed: z.number().int().nonnegative().optional(),
 });
 export type ReviewState = z.infer<typeof ReviewState>;

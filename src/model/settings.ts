@@ -22,6 +22,11 @@ export const Settings = z.object({
     'privé': z.string().catch('').default(''),
     scope: z.string().catch('').default(''),
   }).catch({ AVG: '', 'privé': '', scope: '' }).default({ AVG: '', 'privé': '', scope: '' }),
+  /** Spot-check sample sizes: removed and kept messages. */
+  spotCheck: z.object({
+    removed: z.number().int().min(0).max(1000).catch(20).default(20),
+    kept: z.number().int().min(0).max(1000).catch(20).default(20),
+  }).catch({ removed: 20, kept: 20 }).default({ removed: 20, kept: 20 }),
   /** Messages per page for long conversations. */
   pageSize: z.number().int().min(100).max(10_000).catch(10_000).default(10_000),
 });

@@ -1,5 +1,5 @@
 import type { Flag, FlagCategory, Message, Policy } from '../model';
-import { IDENTIFIER_RULES, isFlagResolved, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
+import { DISPUTE_RULE, IDENTIFIER_RULES, isFlagResolved, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
 import type { PageRequest, ReviewStats } from '../model/protocol';
 import { scanConversation } from './detectors';
 
@@ -51,7 +51,11 @@ export class ReviewPage {
   constructor(readonly data: PageRequest.Result, policy: Policy) {
     for (const m of data.messages) this.byId.set(m.id, m);
     const scanned = [data.before, ...data.messages, data.after].filter((m): m is Message => m !== null);
-    for (const flag of scanConversation(scanned, policy)) {
+    const disputes: Flag[] = (data.disputes ?? []).map((d) => ({
+      id: d.id, category: 'info', rule: DISPUTE_RULE, confidence: 1, span: null,
+      explanation: `the second reviewer disputes this decision${d.comment ? `: "${d.comment}"` : ''}`,
+    }));
+    for (const flag of [...disputes, ...scanConversation(scanned, policy)]) {
       if (!this.byId.has(flag.id)) continue;
       const list = this.flagsById.get(flag.id);
       if (list) list.push(flag);
@@ -126,7 +130,7 @@ export class ReviewPage {
         out.push({ flag, line, start, end: Math.max(end, start + 1), resolved });
         if (!resolved) {
           // Notices (uncertain order) ask for no decision: they do not hold a message back.
-          if (flag.category !== 'info') open++;
+          if (flag.category !== 'info' || flag.rule === DISPUTE_RULE) open++;
           stats.open[flag.category]++;
           stats.openByRule[flag.rule] = (stats.openByRule[flag.rule] ?? 0) + 1;
         }

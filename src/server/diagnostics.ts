@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Flag } from '../model';
+import { DISPUTE_RULE, type Flag } from '../model';
 import { flagPriority, type Analysis, type PlacedFlag } from './analysis';
 
 import { DIAGNOSTIC_SOURCE as SOURCE } from '../model';
@@ -14,7 +14,7 @@ export interface FlagData {
 }
 
 function severity(f: Flag): DiagnosticSeverity {
-  return f.category === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+  return f.category === 'info' && f.rule !== DISPUTE_RULE ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
 }
 
 function toDiagnostic(p: PlacedFlag): Diagnostic {

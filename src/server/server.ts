@@ -3,7 +3,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineId, parseSettings, policyFromSettings, type Settings } from '../model';
-import { AttachmentPreviewRequest, FlagsRequest, PageRequest, StatsNotification } from '../model/protocol';
+import { AttachmentPreviewRequest, FlagsRequest, PageChangedNotification, PageRequest, StatsNotification } from '../model/protocol';
 import { ReviewPage, type Analysis } from './analysis';
 import { warmUpDetectors } from './detectors/warmUp';
 import { codeActions, SOURCE_KINDS } from './codeActions';
@@ -138,6 +138,14 @@ connection.onRequest(FlagsRequest.type, async ({ uri }) => {
     flags: analysis?.flags.map((f) => f.flag) ?? [],
     resolved: analysis?.flags.map((f) => f.resolved) ?? [],
   };
+});
+
+connection.onNotification(PageChangedNotification.type, ({ uri }) => {
+  const review = reviews.get(uri);
+  if (!review) return;
+  review.page = loadPage(uri);
+  review.version = undefined;
+  safely(refresh(uri));
 });
 
 documents.listen(connection);
