@@ -22,7 +22,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, reviews, { isCaseSensitive: true }),
     // Review URIs keep the export's own name (.txt, .zip), so the language is set here.
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (doc.uri.scheme === REVIEW_SCHEME && doc.languageId !== 'chatreview') void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
+      const ours = doc.uri.scheme === REVIEW_SCHEME || doc.uri.scheme === DIFF_SCHEME;
+      if (ours && doc.languageId !== 'chatreview') void vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
     }),
     dashboard,
     createStatusBar(stats, reviews),

@@ -159,7 +159,15 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
 
   const files = parseRemovalDiff(await fs.promises.readFile(diffPath, 'utf8'));
   const original = await openExport(exportPath);
-  const cleaned = await openExport(cleanedPath);
+  let cleaned: ExportInput;
+  try {
+    cleaned = await openExport(cleanedPath);
+  } catch (e) {
+    original.close();
+    if (!(e instanceof InputError)) throw e;
+    check(false, `the cleaned file ${report.cleaned.file} cannot be read: it is damaged`);
+    return { problems, checks };
+  }
   try {
     const entry = original.zip ? findChatEntry(original) : undefined;
     const chatPath = entry ?? original.fileName;

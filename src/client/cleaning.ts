@@ -11,15 +11,20 @@ import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFi
 /** `chatreview-diff:/<export>?original|cleaned`: the two sides of the removal diff view. */
 export const DIFF_SCHEME = 'chatreview-diff';
 
-/** The export of the active review document, after saving its unsaved tags. */
+/**
+ * The export of the active review document (or of the removal diff being viewed), after saving
+ * the review's unsaved tags.
+ */
 export async function activeExport(reviews: ReviewFileSystem): Promise<ExportReview | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (editor?.document.uri.scheme !== REVIEW_SCHEME) {
+  const uri = editor?.document.uri;
+  if (uri?.scheme === DIFF_SCHEME) return reviews.review(vscode.Uri.file(uri.path).fsPath);
+  if (!editor || uri?.scheme !== REVIEW_SCHEME) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a review document first (Chat Review: Open Export).'));
     return undefined;
   }
   if (editor.document.isDirty && !(await editor.document.save())) return undefined;
-  return reviews.review(parseReviewUri(editor.document.uri).exportPath);
+  return reviews.review(parseReviewUri(uri).exportPath);
 }
 
 function markers(settings: Settings): (tag: keyof typeof DEFAULT_MARKERS) => string {
@@ -72,7 +77,7 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
       );
       const c = result.summary.counts;
       const open = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Cleaned export written: {0} messages removed ({1} AVG, {2} privé, {3} scope), {4} redactions.', c.AVG + c['privé'] + c.scope, c.AVG, c['privé'], c.scope, c.redactions),
+        vscode.l10n.t('Cleaned export written: {0} messages removed ({1} AVG, {2} privé, {3} scope); spans redacted: {4}.', c.AVG + c['privé'] + c.scope, c.AVG, c['privé'], c.scope, c.redactions),
         vscode.l10n.t('Open Removal Diff'),
         vscode.l10n.t('Reveal Files'),
       );

@@ -75,6 +75,22 @@ export interface Problem {
   column: number;
 }
 
+/** A modal dialog (see VSCodeHarness.dialog). */
+export interface DialogInfo {
+  message: string;
+  detail: string;
+  buttons: string[];
+  /** Label of the button with the keyboard focus ('' when none). */
+  focused: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** One side of a diff editor: the document URI and the lines rendered on screen. */
+export interface DiffSide {
+  uri: string;
+  lines: { line: number; text: string }[];
+}
+
 /** An action of the code-action menu. */
 export interface CodeActionRow {
   label: string;
@@ -869,6 +885,174 @@ export class VSCodeHarness {
         }),
       )
       .catch(() => []);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Modal dialogs, quick input messages, diff editors, the command palette
+
+  /**
+   * The modal dialog on screen (e.g. a `showErrorMessage(…, { modal: true })`): its message, its
+   * detail, its buttons (in screen order), the focused button, and its severity; undefined when none.
+   */
+  async dialog(): Promise<DialogInfo | undefined> {
+    const box = this.page.locator('.monaco-dialog-box').first();
+    if (!(await box.isVisible().catch(() => false))) return undefined;
+    return box
+      .evaluate((el) => {
+        const clean = (s: string | null | undefined) => (s ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+        const doc = (globalThis as unknown as { document: { activeElement: unknown } }).document;
+        const buttons = Array.from((el as unknown as DomElement).querySelectorAll('.dialog-buttons .monaco-button'));
+        const icon = el.querySelector('.dialog-icon')?.className ?? '';
+        return {
+          message: clean(el.querySelector('.dialog-message-text')?.textContent),
+          detail: clean(el.querySelector('.dialog-message-detail')?.textContent),
+          buttons: buttons.map((b) => clean(b.textContent)),
+          focused: clean(buttons.find((b) => b === doc.activeElement)?.textContent),
+          severity: /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : 'info',
+        } as DialogInfo;
+      })
+      .catch(() => undefined);
+  }
+
+  /** Waits for a modal dialog (whose message or detail matches `pattern`, when given); returns it. */
+  async waitForDialog(pattern?: RegExp, timeoutMs = 15_000): Promise<DialogInfo> {
+    return waitUntil(
+      async () => {
+        const d = await this.dialog();
+        return d && (!pattern || pattern.test(`${d.message} ${d.detail}`)) ? d : undefined;
+      },
+      timeoutMs,
+      async () => `no modal dialog ${pattern ?? ''}; shown: ${JSON.stringify(await this.dialog())}; notifications: ${JSON.stringify(await this.notificationMessages())}`,
+    );
+  }
+
+  async waitForDialogClosed(timeoutMs = 10_000): Promise<void> {
+    await waitUntil(async () => !(await this.dialog()), timeoutMs, async () => `the dialog is still open: ${JSON.stringify(await this.dialog())}`);
+  }
+
+  /** Moves the keyboard focus in the open dialog to the button `label` (Tab), and presses Enter. */
+  async chooseDialogButton(label: string): Promise<void> {
+    const d = await this.waitForDialog();
+    if (!d.buttons.includes(label)) throw new Error(`the dialog has no button "${label}"; it has ${d.buttons.map((b) => `"${b}"`).join(', ')}`);
+    for (let i = 0; i <= d.buttons.length * 2; i++) {
+      if ((await this.dialog())?.focused === label) {
+        await this.page.keyboard.press('Enter');
+        await this.waitForDialogClosed();
+        return;
+      }
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never focused the dialog button "${label}" (focused: "${(await this.dialog())?.focused}")`);
+  }
+
+  /** Waits until no notification toast matches `pattern` (e.g. a finished progress going away); returns the wait in ms. */
+  async waitForNotificationGone(pattern: RegExp, timeoutMs = 15_000): Promise<number> {
+    const start = Date.now();
+    await waitUntil(
+      async () => !(await this.notificationMessages()).some((n) => pattern.test(n.message)) || undefined,
+      timeoutMs,
+      async () => `the notification ${pattern} is still shown after ${timeoutMs} ms: ${JSON.stringify(await this.notificationMessages())}`,
+    );
+    return Date.now() - start;
+  }
+
+  /**
+   * The actions in the title bar of the active editor group: each one's text, its accessible label
+   * (with the keybinding), and how far it reaches above and below the title bar (px; 0 when inside).
+   */
+  async editorTitleActions(): Promise<{ text: string; ariaLabel: string; overflowTop: number; overflowBottom: number }[]> {
+    const title = await this.page.locator('.editor-group-container.active .title').first().boundingBox();
+    if (!title) return [];
+    const items = await this.page
+      .locator('.editor-group-container.active .editor-actions .action-item')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return {
+            text: (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            ariaLabel: e.querySelector('.action-label')?.getAttribute('aria-label') ?? '',
+            top: r.top,
+            bottom: r.bottom,
+          };
+        }),
+      )
+      .catch(() => []);
+    return items.map((i) => ({
+      text: i.text,
+      ariaLabel: i.ariaLabel,
+      overflowTop: Math.max(0, Math.round(title.y - i.top)),
+      overflowBottom: Math.max(0, Math.round(i.bottom - (title.y + title.height))),
+    }));
+  }
+
+  /** The message under the open quick input (an input box's prompt or its validation message). */
+  async quickInputMessage(): Promise<string> {
+    return ((await this.page.locator('.quick-input-widget .quick-input-message').first().textContent().catch(() => '')) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  /** The title and value of the open quick input; undefined when none is open. */
+  async quickInput(): Promise<{ title: string; value: string; message: string } | undefined> {
+    const input = this.quickInputBox();
+    if (!(await input.isVisible().catch(() => false))) return undefined;
+    const title = ((await this.page.locator('.quick-input-widget .quick-input-title').first().textContent().catch(() => '')) ?? '').trim();
+    return { title, value: await input.inputValue(), message: await this.quickInputMessage() };
+  }
+
+  /**
+   * Whether the command palette lists an entry with exactly `title` (the palette is left closed).
+   * Unlike runCommand this does not retry for long: for commands whose `when` clause may hide them.
+   */
+  async commandPaletteLists(title: string, waitMs = 3_000): Promise<boolean> {
+    await this.dismissQuickInput();
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox().waitFor({ state: 'visible' });
+    await this.page.keyboard.type(title, { delay: 5 });
+    const listed = await waitUntil(
+      async () => (await this.quickPickRows()).some((r) => r.label === title) || undefined,
+      waitMs,
+      () => 'not listed',
+    ).catch(() => false);
+    await this.dismissQuickInput();
+    return listed === true;
+  }
+
+  /**
+   * The two sides of the diff editor in the active group, as rendered: each side's URI and its
+   * lines (1-based number and text, word-wrapped parts joined), top to bottom; undefined when the
+   * active editor is no diff editor. Only lines rendered on screen are listed.
+   */
+  async diffEditorSides(): Promise<{ original: DiffSide; modified: DiffSide } | undefined> {
+    const diff = this.page.locator('.editor-group-container.active .monaco-diff-editor').first();
+    if (!(await diff.count())) return undefined;
+    return diff
+      .evaluate((el) => {
+        const root = el as unknown as DomElement & { querySelector(s: string): (DomElement & { getAttribute(n: string): string | null }) | null };
+        const top = (e: DomElement) => Math.round(e.getBoundingClientRect().top);
+        const side = (cls: string) => {
+          const editor = root.querySelector(`.monaco-editor.${cls}`);
+          if (!editor) return { uri: '', lines: [] as { line: number; text: string }[] };
+          const numbers = Array.from(editor.querySelectorAll('.margin .line-numbers'))
+            .map((e) => ({ line: Number((e.textContent ?? '').trim()), top: top(e) }))
+            .filter((n) => n.line > 0)
+            .sort((a, b) => a.top - b.top);
+          const byLine = new Map<number, string>();
+          const views = Array.from(editor.querySelectorAll('.view-lines > .view-line')).sort((a, b) => top(a) - top(b));
+          for (const v of views) {
+            let line: number | undefined;
+            for (const n of numbers) if (n.top <= top(v) + 2) line = n.line;
+            if (line === undefined) continue;
+            byLine.set(line, (byLine.get(line) ?? '') + (v.textContent ?? '').replace(/\u00a0/g, ' '));
+          }
+          return {
+            uri: decodeURIComponent(editor.getAttribute('data-uri') ?? ''),
+            lines: [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text })),
+          };
+        };
+        return { original: side('original-in-monaco-diff-editor'), modified: side('modified-in-monaco-diff-editor') };
+      })
+      .catch(() => undefined);
   }
 
   // ---------------------------------------------------------------------------------------------
