@@ -130,7 +130,9 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   };
 
   const names = outputNames(exportPath, options.outDir);
-  await fs.promises.mkdir(path.dirname(names.cleaned), { recursive: true });
+  await fs.promises.mkdir(path.dirname(names.cleaned), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot use ${path.dirname(names.cleaned)} as the output folder (${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.code})`);
+  });
   const files = { cleaned: new PendingFile(names.cleaned), diff: new PendingFile(names.diff), report: new PendingFile(names.report) };
   const input = await openExport(exportPath);
   const diffOut = writer(files.diff.tmp);
@@ -193,7 +195,7 @@ async function cleanText(
     await out.write(encodeText(text, form, first));
     first = false;
   }, diff);
-  if (first && form.bom) await out.write(encodeText('', form, true));
+  if (first && form.bom && form.encoding !== 'utf-8') await out.write(encodeText('', form, true));
   await out.close();
 }
 

@@ -103,7 +103,7 @@ async function applyHunks(input: ExportInput, entry: string | undefined, hunks: 
   }
   if (queue.some((l) => l[0] !== '+') || h < hunks.length) problems.push(`the diff runs past the end of ${what}`);
   for (const l of queue) if (l[0] === '+') emit(l.slice(1));
-  if (first && form.bom) hash.update(encodeText('', form, true));
+  if (first && form.bom && form.encoding !== 'utf-8') hash.update(encodeText('', form, true));
   return { sha256: hash.digest('hex'), dropped };
 }
 

@@ -4,6 +4,8 @@ import { bodyColumn } from '../parsers/whatsapp';
 import type { Grammar } from '../parsers/whatsapp/header';
 import type { UnifiedDiffWriter } from './unifiedDiff';
 
+const BOM = '\uFEFF';
+
 /** Where each message sits in the chat text, by position (message i has id `messageId(i + 1)`). */
 export interface MessageLines {
   first: readonly number[];
@@ -95,26 +97,40 @@ export async function cleanWhatsAppText(
     if (out.length) await write(out.join(''));
     out = [];
   };
+  // A UTF-8 BOM belongs to the file, not to line 1: when line 1 goes, the next kept line takes it.
+  let bom: { reason: string } | null = null;
+  const keep = (line: string) => {
+    if (bom) {
+      diff.change(line, BOM + line, bom.reason);
+      out.push(BOM + line);
+      bom = null;
+    } else {
+      diff.same(line);
+      out.push(line);
+    }
+  };
   const finish = (index: number, raw: string[]) => {
     const id = messageId(index + 1);
     const removal = plan.removed.get(id);
     if (removal) {
+      if (raw[0].startsWith(BOM)) bom = { reason: plan.reason(removal) };
       for (const line of raw) diff.change(line, null, plan.reason(removal));
       return;
     }
     const redactions = plan.redactions.get(id);
     if (!redactions?.length) {
-      for (const line of raw) {
-        diff.same(line);
-        out.push(line);
-      }
+      for (const line of raw) keep(line);
       return;
     }
     const cleaned = redactLines(raw, plan.messages.get(id)!, grammar, redactions, plan);
     for (let i = 0; i < raw.length; i++) {
-      if (cleaned[i] === raw[i]) diff.same(raw[i]);
-      else diff.change(raw[i], cleaned[i], plan.reason(redactions[0]));
-      out.push(cleaned[i]);
+      if (cleaned[i] === raw[i]) keep(raw[i]);
+      else {
+        const replacement = bom ? BOM + cleaned[i] : cleaned[i];
+        bom = null;
+        diff.change(raw[i], replacement, plan.reason(redactions[0]));
+        out.push(replacement);
+      }
     }
   };
   for await (const batch of lines) {
@@ -126,8 +142,7 @@ export async function cleanWhatsAppText(
         pending = { index: next++, lines: [line] };
       } else {
         // Lines that belong to no message (blank lines before the first one) stay.
-        diff.same(line);
-        out.push(line);
+        keep(line);
         continue;
       }
       if (pending.lines.length === positions.count[pending.index]) {

@@ -174,9 +174,12 @@ export function textForm(head: Uint8Array, what: string): TextForm {
   return { encoding, bom };
 }
 
-/** Encodes text back into the form it was read in (BOM included). */
+/**
+ * Encodes lines read by `readLinesWithEnds` back into the form they were read in. A UTF-8 BOM
+ * travels inside the first line; a UTF-16 BOM is written before the first text.
+ */
 export function encodeText(text: string, form: TextForm, first: boolean): Buffer {
-  const bom = first && form.bom ? '\uFEFF' : '';
+  const bom = first && form.bom && form.encoding !== 'utf-8' ? '\uFEFF' : '';
   if (form.encoding === 'utf-8') return Buffer.from(bom + text, 'utf8');
   const le = Buffer.from(bom + text, 'utf16le');
   return form.encoding === 'utf-16le' ? le : le.swap16();
@@ -186,7 +189,8 @@ const LINE_WITH_END = /[^\r\n]*(?:\r\n|\r|\n)/g;
 
 /**
  * Streams lines with their own line ends attached (`"text\r\n"`), so a writer can reproduce the
- * source byte for byte; the last line has no end when the file has none. A BOM is not a line's.
+ * source byte for byte; the last line has no end when the file has none. A UTF-8 BOM stays at
+ * the start of the first line, as git sees it (so a diff that touches line 1 applies).
  */
 export async function* readLinesWithEnds(chunks: AsyncIterable<Uint8Array>, what: string): AsyncGenerator<string[]> {
   let decoder: TextDecoder | undefined;
@@ -194,7 +198,8 @@ export async function* readLinesWithEnds(chunks: AsyncIterable<Uint8Array>, what
   for await (const chunk of chunks) {
     if (!decoder) {
       if (chunk.length === 0) continue;
-      decoder = new TextDecoder(sniffEncoding(chunk, what), { fatal: true });
+      const encoding = sniffEncoding(chunk, what);
+      decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: encoding === 'utf-8' });
     }
     pending += decoder.decode(chunk, { stream: true });
     // A CR at the end may be the first half of a CRLF: keep it for the next chunk.
