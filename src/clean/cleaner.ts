@@ -43,6 +43,22 @@ export function outputNames(exportPath: string, outDir?: string): { cleaned: str
   return { cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`), report: path.join(dir, `${name}.removal.json`) };
 }
 
+/** One tag per message; redactions inside their text and not overlapping: else the plan is ambiguous. */
+function checkDecisions(state: ReviewState, byId: ReadonlyMap<string, Message>): void {
+  const tagged = new Set<string>();
+  for (const t of state.tags) {
+    if (tagged.has(t.id)) throw new InputError(`the review state tags ${t.id} twice`);
+    tagged.add(t.id);
+  }
+  const spans = [...(state.redactions ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.start - b.start));
+  for (let i = 0; i < spans.length; i++) {
+    const r = spans[i];
+    if (r.end > byId.get(r.id)!.text.length) throw new InputError(`the redaction ${r.start}–${r.end} of ${r.id} runs past its text`);
+    const previous = spans[i - 1];
+    if (previous?.id === r.id && previous.end > r.start) throw new InputError(`two redactions of ${r.id} overlap`);
+  }
+}
+
 /** A file written under a temporary name and renamed into place only when complete. */
 class PendingFile {
   readonly tmp: string;
@@ -111,6 +127,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   if (state.export.sha256 !== exportSha) throw new InputError('the review state belongs to another version of the export (sha256 differs)');
   if (format !== 'whatsapp') throw new InputError(`cleaning ${format} exports is not supported yet`);
   for (const id of planned) if (!byId.has(id)) throw new InputError(`the review state names ${id}, which the export does not have`);
+  checkDecisions(state, byId);
 
   // Empty markers in settings mean "the default".
   const markers = { ...DEFAULT_MARKERS, ...Object.fromEntries(Object.entries(options.markers ?? {}).filter(([, v]) => v)) };

@@ -50,6 +50,16 @@ export class UnifiedDiffWriter {
     if (!hunk.reasons.includes(reason)) hunk.reasons.push(reason);
   }
 
+  /** A line added where nothing stood (a BOM that outlives every line of its file). */
+  add(line: string, reason: string): void {
+    this.openHunk();
+    const hunk = this.hunk!;
+    hunk.trailing = 0;
+    hunk.lines.push({ prefix: '+', text: line });
+    this.newLine++;
+    if (!hunk.reasons.includes(reason)) hunk.reasons.push(reason);
+  }
+
   end(): void {
     if (this.hunk) this.closeHunk();
   }

@@ -48,7 +48,9 @@ function redactLines(raw: string[], m: Message, grammar: Grammar, redactions: re
   // Where each text line stands in its raw line.
   const columns = textLines.map((t, k) => {
     const j = k + shift;
-    const from = j === 0 ? bodyColumn(parts[0][0], grammar) ?? 0 : 0;
+    // A UTF-8 BOM sits before the header of line 1: skip it to find where the body starts.
+    const bom = j === 0 && parts[0][0].startsWith(BOM) ? 1 : 0;
+    const from = j === 0 ? bom + (bodyColumn(parts[0][0].slice(bom), grammar) ?? 0) : 0;
     return parts[j][0].indexOf(t, from);
   });
   const edits: { line: number; from: number; to: number; text: string }[] = [];
@@ -153,6 +155,12 @@ export async function cleanWhatsAppText(
     await flush();
   }
   if (pending) finish(pending.index, pending.lines);
+  // Every line went: the file keeps its BOM all the same.
+  const lastBom = bom as { reason: string } | null;
+  if (lastBom) {
+    diff.add(BOM, lastBom.reason);
+    out.push(BOM);
+  }
   await flush();
   diff.end();
 }

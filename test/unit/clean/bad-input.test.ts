@@ -1,0 +1,154 @@
+/**
+ * Cleaning refuses what it cannot do honestly, with a clear one-line reason, and leaves nothing
+ * behind: through the API (InputError) and through the CLI (exit 2, one line on stderr).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../../../src/model/errors';
+import { buildCli, runCli } from '../support/cli';
+import { makeZip } from '../support/zips';
+import { listTree, sha256 } from './support/harness';
+import { clean, redaction, small, tag, type Small } from './support/small';
+
+const CHAT = '12-03-2020 14:05 - Ann: hoi\n12-03-2020 14:06 - Bob: mijn BSN is 123456782\n12-03-2020 14:07 - Ann: dank je\n';
+
+/** Cleaning `s` fails as `check` says, and the folder holds exactly what it held before. */
+async function failsCleanly(s: Small, check: (e: unknown) => boolean, outDir?: string): Promise<void> {
+  const before = listTree(s.dir);
+  await assert.rejects(clean(s, outDir ? { outDir } : {}), (e: unknown) => {
+    assert.ok(check(e), `unexpected error: ${String(e)}`);
+    return true;
+  });
+  assert.deepEqual(listTree(s.dir), before, 'nothing left behind');
+  assert.ok(fs.readFileSync(s.exportPath).equals(s.original), 'the export is unchanged');
+}
+
+function writeSidecar(s: Small): string {
+  const file = path.join(s.dir, 'chat.txt.chatreview.json');
+  fs.writeFileSync(file, JSON.stringify(s.state));
+  return file;
+}
+
+/** One line on stderr (ending in a line break), nothing on stdout. */
+function oneLine(r: { stdout: string; stderr: string }): string {
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^[^\n]+\n$/, `one stderr line: ${JSON.stringify(r.stderr)}`);
+  return r.stderr;
+}
+
+describe('clean: bad inputs', () => {
+  it('a review state of another version of the export (sha256 differs) is an InputError', async () => {
+    const s = await small('chat.txt', CHAT, [tag('m000002')]);
+    // The export changes under the review: one more message.
+    fs.appendFileSync(s.exportPath, '12-03-2020 14:08 - Bob: nog iets\n');
+    const changed = fs.readFileSync(s.exportPath);
+    await failsCleanly({ ...s, original: changed }, (e) => e instanceof InputError && /another version of the export \(sha256 differs\)/.test(e.message));
+  });
+
+  it('a zip whose review state has another sha256 is refused too', async () => {
+    const zip = await makeZip([{ name: '_chat.txt', data: '[12-03-2020 14:05:00] Ann: hoi\r\n' }]);
+    const s = await small('WhatsApp Chat - X.zip', zip, [tag('m000001')]);
+    s.state.export.sha256 = sha256('something else');
+    await failsCleanly(s, (e) => e instanceof InputError && /sha256 differs/.test(e.message));
+  });
+
+  it('a tag of a message id the export does not have is an InputError naming it', async () => {
+    const s = await small('chat.txt', CHAT, [tag('m000002'), tag('m000099')]);
+    await failsCleanly(s, (e) => e instanceof InputError && /m000099/.test(e.message));
+  });
+
+  it('a redaction of a message id the export does not have is an InputError naming it', async () => {
+    const s = await small('chat.txt', CHAT, [], [redaction('m000004', 0, 3)]);
+    await failsCleanly(s, (e) => e instanceof InputError && /m000004/.test(e.message));
+  });
+
+  it('an output folder that cannot be made (a path under a regular file) fails and leaves nothing', async () => {
+    // Running as root, a read-only folder would still be writable: a file in the way is not.
+    const s = await small('chat.txt', CHAT, [tag('m000002')]);
+    fs.writeFileSync(path.join(s.dir, 'not-a-folder'), 'x');
+    await failsCleanly(s, (e) => e instanceof InputError && /not-a-folder/.test(e.message), path.join(s.dir, 'not-a-folder', 'out'));
+  });
+
+  it('a redaction that cannot be placed fails mid-way and leaves no file, temporary or not', async () => {
+    // Offsets past the message's text: found only while the cleaned file is being written.
+    const s = await small('chat.txt', CHAT, [tag('m000001')], [redaction('m000003', 40, 50)]);
+    const before = listTree(s.dir);
+    await assert.rejects(clean(s), (e: unknown) => e instanceof InputError && /cannot place the redaction 40–50 of m000003|the redaction 40–50 of m000003 runs past its text/.test(e.message));
+    assert.deepEqual(listTree(s.dir), before);
+  });
+
+  /**
+   * BUG (minor): when cleaning fails mid-way the output folder it created stays behind, empty
+   * ('out/', 'out/sub/' here). Expected: nothing left behind.
+   */
+  it.skip('a failed clean leaves no folders it created', async () => {
+    const s = await small('chat.txt', CHAT, [], [redaction('m000003', 40, 50)]);
+    await failsCleanly(s, (e) => e instanceof InputError, path.join(s.dir, 'out', 'sub'));
+  });
+
+  describe('through the CLI', function () {
+    this.timeout(60_000);
+    before(() => buildCli());
+
+    it('clean without --tags: exit 2, one line on stderr', async () => {
+      const s = await small('chat.txt', CHAT);
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath]);
+      assert.equal(r.code, 2);
+      assert.match(oneLine(r), /--tags/);
+      assert.deepEqual(listTree(s.dir), before);
+    });
+
+    it('clean with a sidecar of another version: exit 2, one line, nothing written', async () => {
+      const s = await small('chat.txt', CHAT, [tag('m000002')]);
+      const sidecar = writeSidecar(s);
+      fs.appendFileSync(s.exportPath, '12-03-2020 14:08 - Bob: nog iets\n');
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar]);
+      assert.equal(r.code, 2);
+      assert.match(oneLine(r), /another version/);
+      assert.deepEqual(listTree(s.dir), before);
+    });
+
+    it('clean --out under a regular file: exit 2, one line naming the folder, nothing left behind', async () => {
+      const s = await small('chat.txt', CHAT, [tag('m000002')]);
+      const sidecar = writeSidecar(s);
+      fs.writeFileSync(path.join(s.dir, 'not-a-folder'), 'x');
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', path.join(s.dir, 'not-a-folder', 'out')]);
+      assert.equal(r.code, 2);
+      assert.match(oneLine(r), /not-a-folder/);
+      assert.deepEqual(listTree(s.dir), before);
+    });
+
+    /**
+     * BUG (fixed in the working tree while these tests were written, kept as a guard): the
+     * failure above printed "chatreview: internal error: ENOTDIR: not a directory, mkdir
+     * '…/not-a-folder/out' (set CHATREVIEW_DEBUG=1 for details)". An output folder that cannot
+     * be made is the user's input, not a bug in the program.
+     */
+    it('clean --out under a regular file is reported as bad input, not as an internal error', async () => {
+      const s = await small('chat.txt', CHAT, [tag('m000002')]);
+      const sidecar = writeSidecar(s);
+      fs.writeFileSync(path.join(s.dir, 'not-a-folder'), 'x');
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', path.join(s.dir, 'not-a-folder', 'out')]);
+      assert.doesNotMatch(oneLine(r), /internal error/);
+    });
+
+    it('clean with a good sidecar: exit 0, the three paths on stdout, the files in --out', async () => {
+      const s = await small('chat.txt', CHAT, [tag('m000002', 'AVG', { rule: 'bsn' })]);
+      const sidecar = writeSidecar(s);
+      const out = path.join(s.dir, 'schoon');
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', out, '--reviewer', 'jdv']);
+      assert.equal(r.code, 0, r.stderr);
+      const paths = ['chat.cleaned.txt', 'chat.removal.diff', 'chat.removal.json'].map((f) => path.join(out, f));
+      assert.equal(r.stdout, paths.join('\n') + '\n');
+      assert.deepEqual(fs.readdirSync(out).sort(), ['chat.cleaned.txt', 'chat.removal.diff', 'chat.removal.json']);
+      assert.equal(fs.readFileSync(paths[0], 'utf8'), '12-03-2020 14:05 - Ann: hoi\n12-03-2020 14:07 - Ann: dank je\n');
+      const report = JSON.parse(fs.readFileSync(paths[2], 'utf8'));
+      assert.equal(report.reviewer, 'jdv');
+      assert.deepEqual(report.removed.map((d: { id: string; wooGround: string }) => [d.id, d.wooGround]), [['m000002', '5.1.1e']]);
+    });
+  });
+});
