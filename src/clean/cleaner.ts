@@ -235,7 +235,11 @@ async function cleanZip(
       for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(a.name, id);
     }
     const out = new yazl.ZipFile();
-    const written = new Promise<void>((resolve, reject) => out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject));
+    let fail: (e: unknown) => void = () => undefined;
+    const written = new Promise<void>((resolve, reject) => {
+      fail = reject;
+      out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject);
+    });
     const removed: RemovalReport['attachmentsRemoved'] = [];
     for (const e of zip.entries.values()) {
       const id = dropped.get(path.posix.basename(e.name));
@@ -246,7 +250,11 @@ async function cleanZip(
         for await (const chunk of zip.openEntry(e.name)) hash.update(chunk);
         diffOut.push(deletedBinaryFile(e.name, sha1));
         removed.push({ id, name: e.name, sha256: hash.digest('hex') });
-      } else out.addReadStream(Readable.from(zip.openEntry(e.name)), e.name, { mtime: e.modified, compress: /\.(txt|json|xml|csv|html?)$/i.test(e.name) });
+      } else {
+        // A damaged entry fails the cleaning (and its clean-up) instead of the process.
+        const source = Readable.from(zip.openEntry(e.name)).on('error', (err) => fail(err));
+        out.addReadStream(source, e.name, { mtime: e.modified, compress: /\.(txt|json|xml|csv|html?)$/i.test(e.name) });
+      }
     }
     out.end();
     await written;

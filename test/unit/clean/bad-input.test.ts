@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../../src/model/errors';
 import { buildCli, runCli } from '../support/cli';
-import { makeZip } from '../support/zips';
+import { lieAboutSize, makeZip } from '../support/zips';
 import { listTree, sha256 } from './support/harness';
 import { clean, redaction, small, tag, type Small } from './support/small';
 
@@ -70,21 +70,11 @@ describe('clean: bad inputs', () => {
     await failsCleanly(s, (e) => e instanceof InputError && /not-a-folder/.test(e.message), path.join(s.dir, 'not-a-folder', 'out'));
   });
 
-  it('a redaction that cannot be placed fails mid-way and leaves no file, temporary or not', async () => {
-    // Offsets past the message's text: found only while the cleaned file is being written.
+  it('a redaction past its message\'s text is refused and leaves no file, temporary or not', async () => {
     const s = await small('chat.txt', CHAT, [tag('m000001')], [redaction('m000003', 40, 50)]);
     const before = listTree(s.dir);
     await assert.rejects(clean(s), (e: unknown) => e instanceof InputError && /cannot place the redaction 40–50 of m000003|the redaction 40–50 of m000003 runs past its text/.test(e.message));
     assert.deepEqual(listTree(s.dir), before);
-  });
-
-  /**
-   * BUG (minor): when cleaning fails mid-way the output folder it created stays behind, empty
-   * ('out/', 'out/sub/' here). Expected: nothing left behind.
-   */
-  it.skip('a failed clean leaves no folders it created', async () => {
-    const s = await small('chat.txt', CHAT, [], [redaction('m000003', 40, 50)]);
-    await failsCleanly(s, (e) => e instanceof InputError, path.join(s.dir, 'out', 'sub'));
   });
 
   describe('through the CLI', function () {
@@ -134,6 +124,51 @@ describe('clean: bad inputs', () => {
       fs.writeFileSync(path.join(s.dir, 'not-a-folder'), 'x');
       const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', path.join(s.dir, 'not-a-folder', 'out')]);
       assert.doesNotMatch(oneLine(r), /internal error/);
+    });
+
+    /**
+     * A zip whose media entry is damaged (its inflated size is not the declared one) reads fine
+     * while parsing (media are not read) and fails only while the cleaned zip is being written.
+     */
+    async function damagedZip(): Promise<{ s: Small; sidecar: string }> {
+      const zip = lieAboutSize(await makeZip([
+        { name: '_chat.txt', data: '[12-03-2020 14:05:00] Ann: hoi\r\n[12-03-2020 14:06:00] Bob: weg\r\n' },
+        { name: 'extra.bin', data: Buffer.alloc(100, 7), compress: true },
+      ]), 'extra.bin', 50);
+      const s = await small('WhatsApp Chat - X.zip', zip, [tag('m000002')]);
+      const sidecar = path.join(s.dir, 'x.chatreview.json');
+      fs.writeFileSync(sidecar, JSON.stringify(s.state));
+      return { s, sidecar };
+    }
+
+    /**
+     * BUG: the read error of the damaged entry is emitted on the `Readable.from(...)` handed to
+     * yazl's addReadStream, which nobody listens to: an unhandled 'error' event. The CLI dies
+     * with a stack trace and exit 1 ("node:events … throw er; // Unhandled 'error' event …
+     * InputError: … entry "extra.bin": an entry does not match its declared size"), and leaves
+     * '.…cleaned.zip.<uuid>.tmp', '.…cleaned.zip.<uuid>.tmp.chat' and '.…removal.diff.<uuid>.tmp'
+     * behind. In the extension host the same error would be an uncaught exception. Fix: listen
+     * for the read stream's error and reject (then the temp files are discarded as usual).
+     */
+    it('a zip entry found damaged while copying: exit 2, one line, no file left (temporary or not)', async () => {
+      const { s, sidecar } = await damagedZip();
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(oneLine(r), /extra\.bin/);
+      assert.deepEqual(listTree(s.dir), before);
+    });
+
+    /**
+     * BUG (minor): a clean that fails once writing began leaves the output folder it made
+     * ('out/', 'out/sub/' here), empty. Expected: nothing left behind.
+     */
+    it.skip('a failed clean leaves no folders it created', async () => {
+      const { s, sidecar } = await damagedZip();
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', path.join(s.dir, 'out', 'sub')]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.deepEqual(listTree(s.dir), before);
     });
 
     it('clean with a good sidecar: exit 0, the three paths on stdout, the files in --out', async () => {

@@ -1,8 +1,8 @@
 /**
  * Cleaner bugs found by the round-trip properties, each as its smallest repro. A plain `it`
- * fails until its bug is fixed (the fix is clear); an `it.skip` needs a decision first and
- * says in its comment what it observed. The properties skip generated cases that hit these
- * (support/knownBugs.ts); delete the guard there when a bug here is fixed.
+ * guards a bug fixed since (commits 141bc64, e8ab9fb); an `it.skip` needs a decision first and
+ * says in its comment what it observed. The properties bend their expectations around the
+ * skipped ones (support/knownBugs.ts); delete the guard there when a bug here is fixed.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -18,8 +18,8 @@ describe('clean: known bugs (smallest repros)', () => {
    * BUG (fixed in the working tree while these tests were written, kept as a guard): the diff
    * left the UTF-8 BOM out of line 1, so `git apply` rejected every hunk with line 1 as a change
    * or as context ("error: patch failed: chat.txt:1"). Also: the cleaned file keeps its BOM
-   * whatever goes (same format), also when every message goes (then it is the BOM alone; the
-   * working tree of 22-11 writes an empty file there).
+   * whatever goes (same format), also when every message goes (then it is the BOM alone; an
+   * intermediate fix wrote an empty file there).
    */
   it('a UTF-8 export with a BOM: the cleaned file keeps it and git apply of the diff gives that file', async () => {
     const chat = '\uFEFF12-03-2020 14:05 - Ann: hoi\n12-03-2020 14:06 - Bob: weg\n12-03-2020 14:07 - Ann: nog een\n';
@@ -45,7 +45,7 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG (working tree of 22-11, after the BOM change above): with the BOM now inside line 1,
+   * BUG (fixed in e8ab9fb; came with the first BOM fix): with the BOM inside line 1,
    * `bodyColumn` no longer recognises line 1 as a header, the text is searched from column 0,
    * and a first message whose text also stands in its header gets the *header* blacked out:
    * '\uFEFF[12-03-2020 14:05:00] Ann: Ann', redact 0–3 → '\uFEFF[12-03-2020 14:05:00] [AVG]: Ann'
@@ -150,7 +150,7 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG (report): two tag entries for one message (ReviewState allows it) remove it once (the
+   * BUG (fixed in e8ab9fb: now an InputError): two tag entries for one message (ReviewState allows it) remove it once (the
    * last entry wins in `removed`) but count twice: counts {privé: 1, AVG: 1} beside a single
    * removed entry. Expected: an InputError, or counts that agree with `removed`.
    */
@@ -164,7 +164,7 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG (input checks): overlapping redactions are applied one over the other at stale offsets:
+   * BUG (fixed in e8ab9fb: now an InputError): overlapping redactions were applied one over the other at stale offsets:
    * text 'abcdefghij' with spans 0–5 and 3–8 becomes '[AVG]VG]ij'. Expected: InputError (or the
    * spans merged into one marker).
    */
@@ -178,8 +178,8 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG (input checks): a redaction ending past the message's text is clipped silently; the
-   * report records end 50 and the sha256 of the clipped slice. Expected: InputError naming it.
+   * BUG (fixed in e8ab9fb): a redaction ending past the message's text was clipped silently;
+   * the report recorded end 50 and the sha256 of the clipped slice. Expected: InputError naming it.
    */
   it('a redaction past the end of its message is refused', async () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Ann: abcdefghij\n', [], [redaction('m000001', 8, 50)]);

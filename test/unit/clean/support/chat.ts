@@ -331,6 +331,8 @@ export interface Decision {
   at: string;
   redactRoll: number;
   cuts: Cut[];
+  /** Spans share their ends (`a–b`, `b–c`) instead of standing apart. */
+  adjacent: boolean;
   spanTags: TagName[];
   spanRules: (string | undefined)[];
 }
@@ -353,6 +355,7 @@ export const decision: fc.Arbitrary<Decision> = fc.record({
   at: isoInstant,
   redactRoll: fc.integer({ min: 0, max: 99 }),
   cuts: fc.array(cut, { minLength: 2, maxLength: 6 }),
+  adjacent: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
   spanTags: fc.array(fc.constantFrom(...TAGS), { minLength: 3, maxLength: 3 }),
   spanRules: fc.array(fc.nat(4), { minLength: 3, maxLength: 3 }),
 }).map((d) => ({
@@ -383,8 +386,8 @@ function interestingOffsets(text: string): number[] {
 export interface Span { start: number; end: number; tag: TagName; rule: string | undefined }
 
 /**
- * Non-overlapping spans over `text` from the cuts: sorted, paired, never inside a surrogate
- * pair. Left out (each a known cleaner bug with its own skipped test in regressions.test.ts):
+ * Non-overlapping spans over `text` from the cuts: sorted, paired (apart, or end to end),
+ * never inside a surrogate pair. Left out (each a known cleaner bug with its own skipped test in regressions.test.ts):
  * spans made only of line breaks, and spans across a line break that would leave a following
  * line starting like a message header.
  */
@@ -395,7 +398,7 @@ export function spansFor(text: string, d: Decision): Span[] {
   points = points.map((p) => Math.max(0, Math.min(text.length, p))).map((p) => (p > 0 && p < text.length && isLow(text.charCodeAt(p)) && isHigh(text.charCodeAt(p - 1)) ? p + 1 : p));
   points = [...new Set(points)].sort((a, b) => a - b);
   const spans: Span[] = [];
-  for (let k = 0; k + 1 < points.length; k += 2) {
+  for (let k = 0; k + 1 < points.length; k += d.adjacent ? 1 : 2) {
     const [start, end] = [points[k], points[k + 1]];
     const s = text.slice(start, end);
     if (/^\n*$/.test(s)) continue;
