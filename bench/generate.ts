@@ -1,16 +1,8 @@
+import { seededRandom } from '../src/model/spotCheck';
 import * as fs from 'node:fs';
 
-/** Small deterministic PRNG so every run benchmarks the same bytes. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run benchmarks the same bytes. */
+export const prng = seededRandom;
 
 const SENDERS = ['Piet Jansen', 'Jan de Vries', 'Fatima El Amrani', 'Anouk Bakker', 'Sven Visser', '+31 6 12345678', 'Mohammed Yilmaz', 'Els de Boer'];
 /** The generated export's message texts: everyday crisis-team traffic. */

@@ -2,7 +2,7 @@ import type { Message } from './conversation';
 import type { ReviewState } from './review';
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -35,7 +35,7 @@ export function spotCheckSample(messages: readonly Message[], state: Pick<Review
   const removedIds = new Set(state.tags.map((t) => t.id));
   const removed = messages.filter((m) => removedIds.has(m.id)).map((m) => m.id);
   const kept = messages.filter((m) => !removedIds.has(m.id) && m.kind !== 'system').map((m) => m.id);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sample = [
     ...draw(removed, removedCount, next).map((id) => ({ id, removed: true })),
     ...draw(kept, keptCount, next).map((id) => ({ id, removed: false })),
