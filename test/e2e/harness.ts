@@ -1074,6 +1074,11 @@ export class VSCodeHarness {
     return file;
   }
 
+  /** For an `afterEach` hook: a screenshot of the screen a failed step left behind. */
+  async screenshotIfFailed(test: { state?: string; title: string } | undefined): Promise<void> {
+    if (test?.state === 'failed') await this.screenshot(`failed-${test.title}`).catch(() => undefined);
+  }
+
   /** Saves logs, stops Chromium and code-server (and everything they started). Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;

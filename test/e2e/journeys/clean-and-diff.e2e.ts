@@ -13,8 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { VSCodeHarness, waitUntil, type DialogInfo, type DiffSide } from '../harness';
 import { tagOf } from './reviewKeyboard.expect';
+import { openWithDialog } from './openExport.expect';
 import {
-  BSN, COMMAND_TITLE, KEPT_PHOTO, OPEN_REMOVAL_DIFF, PHOTO, PRIVE, REASON, SAMPLE_ZIP, SCHEME, SHORT_REASON,
+  BSN, KEPT_PHOTO, OPEN_REMOVAL_DIFF, PHOTO, PRIVE, REASON, SAMPLE_ZIP, SCHEME, SHORT_REASON,
   UNRESOLVED, VERIFY_CLEANED,
   assertReport, assertSameTree, diffTitle, expectedCleanedMessages, gitApply, idOf, listedFlags, outputFiles, readZip,
   unpackZip,
@@ -53,14 +54,8 @@ describe('journey: save, diff and verify the cleaned export', function () {
     );
   }
 
-  async function openSample(): Promise<void> {
-    await vs.runCommand(COMMAND_TITLE);
-    await vs.waitForFileDialog();
-    await vs.chooseInFileDialog(zipPath);
-    await vs.waitForActiveTab('Crisisteam Vaccinatie');
-    await vs.waitForText('m000001');
-    await vs.waitForProgressToFinish();
-    assert.equal(decodeURIComponent(await vs.activeEditorUri()), `${SCHEME}:${zipPath}`);
+  function openSample(): Promise<void> {
+    return openWithDialog(vs, zipPath);
   }
 
   /** The refusal dialog of Save Cleaned Export (Ctrl+Alt+E in the review). */
@@ -86,9 +81,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
 
   afterEach(async function () {
     timings.push(`${this.currentTest?.title.split(' ')[0]} ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
-    if (this.currentTest?.state === 'failed' && vs) {
-      await vs.screenshot(`failed-${this.currentTest.title}`).catch(() => undefined);
-    }
+    await vs?.screenshotIfFailed(this.currentTest);
   });
 
   after(async function () {

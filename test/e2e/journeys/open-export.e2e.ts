@@ -17,9 +17,7 @@ describe('journey: open an export', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && vs) {
-      await vs.screenshot(`failed-${this.currentTest.title}`).catch(() => undefined);
-    }
+    await vs?.screenshotIfFailed(this.currentTest);
   });
 
   after(async function () {

@@ -1,6 +1,7 @@
 // What the "open an export" journey expects to see, shared by the code-server journey
 // (open-export.e2e.ts) and the @vscode/test-electron suite (../electron/suite).
 import * as assert from 'node:assert/strict';
+import type { VSCodeHarness } from '../harness';
 
 /** The iOS WhatsApp export among media/samples. */
 export const SAMPLE_ZIP = 'WhatsApp Chat - Crisisteam Vaccinatie.zip';
@@ -44,4 +45,15 @@ export function assertExportText(text: string): void {
     !lines.some((l) => l.trimStart().startsWith('Zaterdag BBQ bij ons?')),
     'the second line of a multi-line message is not a line of its own',
   );
+}
+
+/** Opens an export with the command palette and the file dialog, as a user does. */
+export async function openWithDialog(vs: VSCodeHarness, exportPath: string): Promise<void> {
+  await vs.runCommand(COMMAND_TITLE);
+  await vs.waitForFileDialog();
+  await vs.chooseInFileDialog(exportPath);
+  await vs.waitForActiveTab('Crisisteam Vaccinatie');
+  await vs.waitForText('m000001');
+  await vs.waitForProgressToFinish();
+  assert.equal(decodeURIComponent(await vs.activeEditorUri()), `${SCHEME}:${exportPath}`);
 }

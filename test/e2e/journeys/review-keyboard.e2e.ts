@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, VSCodeHarness, waitUntil, type Problem, type RenderedLine } from '../harness';
+import { openWithDialog } from './openExport.expect';
 import {
-  BSN, COMMAND_TITLE, EDITED, IBAN, PRIVE, SAMPLE_ZIP, SCHEME, SOURCE,
+  BSN, EDITED, IBAN, PRIVE, SAMPLE_ZIP, SOURCE,
   assertSidecar, parseReviewStatus, sidecarName, tagOf,
 } from './reviewKeyboard.expect';
 
@@ -70,14 +71,8 @@ describe('journey: review with the keyboard', function () {
   }
 
   /** Opens the sample with the command palette and the file dialog, as a user does. */
-  async function openSample(): Promise<void> {
-    await vs.runCommand(COMMAND_TITLE);
-    await vs.waitForFileDialog();
-    await vs.chooseInFileDialog(zipPath);
-    await vs.waitForActiveTab('Crisisteam Vaccinatie');
-    await vs.waitForText('m000001');
-    await vs.waitForProgressToFinish();
-    assert.equal(decodeURIComponent(await vs.activeEditorUri()), `${SCHEME}:${zipPath}`);
+  function openSample(): Promise<void> {
+    return openWithDialog(vs, zipPath);
   }
 
   /** Presses Alt+N until the cursor is on `target`; every stop is the next flagged line. */
@@ -119,9 +114,7 @@ describe('journey: review with the keyboard', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && vs) {
-      await vs.screenshot(`failed-${this.currentTest.title}`).catch(() => undefined);
-    }
+    await vs?.screenshotIfFailed(this.currentTest);
   });
 
   after(async function () {
