@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const dashboard = vscode.window.createTreeView('chatreview.dashboard', { treeDataProvider: dashboardProvider });
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(REVIEW_SCHEME, reviews, { isCaseSensitive: true }),
+    reviews,
     // Review URIs keep the export's own name (.txt, .zip), so the language is set here.
     vscode.workspace.onDidOpenTextDocument((doc) => {
       const ours = doc.uri.scheme === REVIEW_SCHEME || doc.uri.scheme === DIFF_SCHEME;

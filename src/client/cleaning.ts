@@ -6,9 +6,10 @@ import { cleanExport, DEFAULT_MARKERS, outputNames } from '../clean/cleaner';
 import { verifyExport } from '../clean/verify';
 import { isInputError, policyFromSettings, renderCleanedConversation, renderReviewDocument, type Settings } from '../model';
 import type { ExportReview } from './exportReview';
-import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
+import { revealMessage } from './reveal';
+import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
-/** `chatreview-diff:/<export>?original|cleaned`: the two sides of the removal diff view. */
+/** `chatreview-diff:/<export>?side=original|cleaned`: the two sides of the removal diff view. */
 export const DIFF_SCHEME = 'chatreview-diff';
 
 /**
@@ -18,13 +19,24 @@ export const DIFF_SCHEME = 'chatreview-diff';
 export async function activeExport(reviews: ReviewFileSystem): Promise<ExportReview | undefined> {
   const editor = vscode.window.activeTextEditor;
   const uri = editor?.document.uri;
-  if (uri?.scheme === DIFF_SCHEME) return reviews.review(vscode.Uri.file(uri.path).fsPath);
+  if (uri?.scheme === DIFF_SCHEME) return reviews.review(parseReviewUri(uri).exportId);
   if (!editor || uri?.scheme !== REVIEW_SCHEME) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a review document first (Chat Review: Open Export).'));
     return undefined;
   }
   if (editor.document.isDirty && !(await editor.document.save())) return undefined;
-  return reviews.review(parseReviewUri(uri).exportPath);
+  return reviews.review(parseReviewUri(uri).exportId);
+}
+
+/**
+ * The export's path on this machine's disk. Cleaning and verifying write and read beside the
+ * export, so a Live Share guest leaves them to the host.
+ */
+function localPath(review: ExportReview): string | undefined {
+  if (review.location.localPath === undefined) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not on this machine: saving and verifying the cleaned export is done where it is stored (the Live Share host).', review.fileName));
+  }
+  return review.location.localPath;
 }
 
 function markers(settings: Settings): (tag: keyof typeof DEFAULT_MARKERS) => string {
@@ -38,20 +50,25 @@ function markers(settings: Settings): (tag: keyof typeof DEFAULT_MARKERS) => str
 export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Settings) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
-    if (!review) return;
+    const exportPath = review && localPath(review);
+    if (!review || !exportPath) return;
     const s = settings();
-    const flags = reviews.conversationFlags(review.exportPath);
+    const flags = reviews.conversationFlags(review.exportId);
     await flags?.scan(policyFromSettings(s));
     const unresolved = flags?.unresolvedIdentifiers ?? [];
     let override: { reason: string; unresolved: { id: string; rule: string }[] } | null = null;
     if (unresolved.length) {
       const list = unresolved.slice(0, 12).map((u) => `${u.id} (${u.rule})`).join(', ') + (unresolved.length > 12 ? ', …' : '');
+      // The first button is the default one: Enter leads back to the work, not past the guard.
+      const goTo = vscode.l10n.t('Go to First');
       const choice = await vscode.window.showErrorMessage(
         vscode.l10n.t('Not saved: {0} identifier flags are unresolved: {1}. Tag, redact or keep them first.', unresolved.length, list),
         { modal: true },
+        goTo,
         vscode.l10n.t('Save Anyway…'),
       );
-      if (!choice) return;
+      if (choice === goTo) await revealMessage(review, unresolved[0].id);
+      if (choice !== vscode.l10n.t('Save Anyway…')) return;
       const reason = await vscode.window.showInputBox({
         title: vscode.l10n.t('Save with unresolved identifier flags'),
         prompt: vscode.l10n.t('Why may these identifiers stay? The reason goes into the removal report.'),
@@ -67,7 +84,7 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
         (_progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
-          return cleanExport(review.exportPath, review.reviewState, {
+          return cleanExport(exportPath, review.reviewState, {
             reviewer: s.reviewer || os.userInfo().username,
             markers: s.redactionMarkers,
             override,
@@ -95,8 +112,9 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
 export function verifyCleanedExport(reviews: ReviewFileSystem) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
-    if (!review) return;
-    const report = outputNames(review.exportPath).report;
+    const exportPath = review && localPath(review);
+    if (!review || !exportPath) return;
+    const report = outputNames(exportPath).report;
     if (!fs.existsSync(report)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no removal report for {0} yet: save the cleaned export first.', review.fileName));
       return;
@@ -104,7 +122,7 @@ export function verifyCleanedExport(reviews: ReviewFileSystem) {
     try {
       const { problems, checks } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the cleaned export of {0}…', review.fileName) },
-        () => verifyExport(review.exportPath, report),
+        () => verifyExport(exportPath, report),
       );
       if (problems.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Verified: all {0} checks hold.', checks));
       else void vscode.window.showErrorMessage(vscode.l10n.t('Verification failed ({0} of {1} checks): {2}', problems.length, checks, problems.slice(0, 5).join('; ')), { modal: true });
@@ -120,10 +138,10 @@ export class RemovalDiffProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly reviews: ReviewFileSystem, private readonly settings: () => Settings) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const review = await this.reviews.review(vscode.Uri.file(uri.path).fsPath);
+    const review = await this.reviews.review(parseReviewUri(uri).exportId);
     const header = review.header(undefined);
     const messages = review.parsed.messages;
-    return uri.query === 'cleaned'
+    return new URLSearchParams(uri.query).get('side') === 'cleaned'
       ? renderCleanedConversation(header, messages, review.reviewState, markers(this.settings()))
       : renderReviewDocument(header, messages);
   }
@@ -134,7 +152,7 @@ export function openRemovalDiff(reviews: ReviewFileSystem) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
     if (!review) return;
-    const side = (query: string) => vscode.Uri.from({ scheme: DIFF_SCHEME, path: vscode.Uri.file(review.exportPath).path, query });
+    const side = (side: string) => reviewUri(review.exportId, undefined, DIFF_SCHEME, { side });
     const state = review.reviewState;
     const title = vscode.l10n.t('{0}: original ↔ cleaned ({1} removed, {2} redacted)', review.fileName, state.tags.length, state.redactions?.length ?? 0);
     await vscode.commands.executeCommand('vscode.diff', side('original'), side('cleaned'), title);
@@ -145,13 +163,14 @@ export function openRemovalDiff(reviews: ReviewFileSystem) {
 export function openRawRemovalDiff(reviews: ReviewFileSystem) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
-    if (!review) return;
-    const cleaned = outputNames(review.exportPath).cleaned;
+    const exportPath = review && localPath(review);
+    if (!review || !exportPath) return;
+    const cleaned = outputNames(exportPath).cleaned;
     if (!fs.existsSync(cleaned) || path.extname(cleaned).toLowerCase() === '.zip') {
       void vscode.window.showInformationMessage(vscode.l10n.t('No cleaned text file to compare: save the cleaned export of a .txt export first (for a zip, open the removal diff).'));
       return;
     }
-    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(review.exportPath), vscode.Uri.file(cleaned),
+    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.file(exportPath), vscode.Uri.file(cleaned),
       vscode.l10n.t('{0} ↔ {1}', review.fileName, path.basename(cleaned)));
   };
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Settings, type Tag } from '../model';
 import { openRawRemovalDiff, openRemovalDiff, saveCleanedExport, verifyCleanedExport } from './cleaning';
+import { showReview } from './reveal';
 import { spotCheck } from './spotCheck';
 
-import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
+import { exportIdOf, parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
 export interface Context {
   extension: vscode.ExtensionContext;
@@ -32,9 +33,9 @@ const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
   try {
     const review = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', exportUri.path.split('/').pop() ?? '') },
-      () => ctx.reviews.review(exportUri.fsPath),
+      () => ctx.reviews.review(exportIdOf(exportUri)),
     );
-    uri = reviewUri(exportUri.fsPath, review.pageLabels[0]);
+    uri = reviewUri(review.exportId, review.pageLabels[0]);
   } catch (e) {
     if (!isInputError(e)) throw e;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open this export: {0}', e.message));
@@ -42,17 +43,6 @@ const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
   }
   await showReview(uri);
 };
-
-async function showReview(uri: vscode.Uri, line?: number): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== 'chatreview') await vscode.languages.setTextDocumentLanguage(doc, 'chatreview');
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  if (line !== undefined) {
-    const pos = new vscode.Position(line, 0);
-    editor.selection = new vscode.Selection(pos, pos);
-    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-}
 
 /** The message lines touched by the editor's selections (every cursor). */
 function selectedMessageLines(editor: vscode.TextEditor): number[] {
@@ -129,7 +119,7 @@ function goToPage(direction: 1 | -1): Command {
     const editor = activeReviewEditor();
     if (!editor) return;
     const target = parseReviewUri(editor.document.uri);
-    const review = await ctx.reviews.review(target.exportPath);
+    const review = await ctx.reviews.review(target.exportId);
     const labels = review.pageLabels;
     const index = target.page === undefined ? -1 : labels.indexOf(target.page);
     const next = labels[index + direction];
@@ -137,7 +127,7 @@ function goToPage(direction: 1 | -1): Command {
       void vscode.window.setStatusBarMessage(labels.length ? vscode.l10n.t('No more pages') : vscode.l10n.t('This conversation has one page'), 3000);
       return;
     }
-    await showReview(reviewUri(target.exportPath, next));
+    await showReview(reviewUri(target.exportId, next));
   };
 }
 
@@ -145,9 +135,9 @@ const pickPage: Command = (ctx) => async () => {
   const editor = activeReviewEditor();
   if (!editor) return;
   const target = parseReviewUri(editor.document.uri);
-  const review = await ctx.reviews.review(target.exportPath);
+  const review = await ctx.reviews.review(target.exportId);
   const picked = await vscode.window.showQuickPick(review.pages.map((p) => ({ label: p.label, description: vscode.l10n.t('{0} messages', p.end - p.start) })), { placeHolder: vscode.l10n.t('Go to page…') });
-  if (picked) await showReview(reviewUri(target.exportPath, picked.label));
+  if (picked) await showReview(reviewUri(target.exportId, picked.label));
 };
 
 const openReviewAt: Command = () => async (uri: vscode.Uri, line?: number) => showReview(uri, line);

@@ -1,40 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   applyReviewLines, emptyReviewState, lineId, marksFromState, paginate, readReviewLine, readReviewState,
-  renderReviewDocument, ReviewLineError, sha256File, type Message, type Page, type ParsedExport, type ReviewHeader,
+  renderReviewDocument, ReviewLineError, type Message, type Page, type ParsedExport, type ReviewHeader,
   type ReviewLine, type ReviewState, type SpotCheck, type Stamp,
 } from '../model';
 import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
-import { readExport } from '../parsers';
+import { readExport, type ExportSource } from '../parsers';
 import { openExport } from '../parsers/input';
+import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
+
+export { sidecarPath, writeFileAtomic } from './exportLocation';
 
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
 const MAX_PREVIEW_BYTES = 2 * 1024 * 1024;
-
-export function sidecarPath(exportPath: string): string {
-  return `${exportPath}.chatreview.json`;
-}
-
-/** Writes a file so that readers see the old or the new content, never half of it. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
-  let created = false;
-  try {
-    await fs.promises.writeFile(tmp, data, { flag: 'wx' });
-    created = true;
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    if (created) await fs.promises.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') {
-      throw new InputError(`cannot write ${path.basename(file)} in ${path.dirname(file)} (${code === 'ENOSPC' ? 'disk full' : 'no permission'})`);
-    }
-    throw e;
-  }
-}
 
 /** Redactions must fit their message's text and not overlap, or they cannot be shown. */
 function checkRedactions(state: ReviewState, messages: readonly Message[], what: string): void {
@@ -50,13 +29,21 @@ function checkRedactions(state: ReviewState, messages: readonly Message[], what:
   }
 }
 
+function checkedState(json: string, exportName: string, sha256: string, messages: readonly Message[]): ReviewState {
+  const state = readReviewState(json, sidecarPath(exportName), sha256);
+  checkRedactions(state, messages, sidecarPath(exportName));
+  return state;
+}
+
 /**
  * One export under review: its parsed messages, its pages, and the review state kept in the
  * sidecar beside it. Review documents (whole conversation or one page) are rendered from these.
  */
 export class ExportReview {
   private constructor(
-    readonly exportPath: string,
+    readonly location: ExportLocation,
+    /** What the parsers read: the local path, or the bytes of an export read elsewhere. */
+    private readonly source: ExportSource,
     readonly parsed: ParsedExport,
     readonly sha256: string,
     readonly pages: Page[],
@@ -65,19 +52,35 @@ export class ExportReview {
     private sidecarText: string | undefined,
   ) {}
 
-  static async load(exportPath: string, pageSize: number): Promise<ExportReview> {
-    const [parsed, sha256] = await Promise.all([readExport(exportPath), sha256File(exportPath)]);
-    const sidecar = sidecarPath(exportPath);
-    let state = emptyReviewState(path.basename(exportPath), sha256);
-    const json = await fs.promises.readFile(sidecar, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return undefined;
-      throw new InputError(`cannot read ${path.basename(sidecar)}: ${e.message}`);
+  /** Loads an export: a local path, or a location read through VS Code's file system. */
+  static async load(where: string | ExportLocation, pageSize: number): Promise<ExportReview> {
+    const location = typeof where === 'string' ? localExport(where) : where;
+    const { source, sha256 } = await location.read();
+    const parsed = await readExport(source);
+    const json = await location.readSidecar();
+    const state = json === undefined ? emptyReviewState(location.fileName, sha256) : checkedState(json, location.fileName, sha256, parsed.messages);
+    return new ExportReview(location, source, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
+  }
+
+  /** The key the client knows this export by: its local path, or its URI when it is elsewhere. */
+  get exportId(): string {
+    return this.location.id;
+  }
+
+  /**
+   * Takes over the sidecar when someone else changed it (a Live Share partner, another window).
+   * Resolves true when the review state changed.
+   */
+  async reload(): Promise<boolean> {
+    let changed = false;
+    await this.queue(async () => {
+      const json = await this.location.readSidecar();
+      if (json === this.sidecarText) return;
+      this.state = json === undefined ? emptyReviewState(this.fileName, this.sha256) : checkedState(json, this.fileName, this.sha256, this.parsed.messages);
+      this.sidecarText = json;
+      changed = true;
     });
-    if (json !== undefined) {
-      state = readReviewState(json, path.basename(sidecar), sha256);
-      checkRedactions(state, parsed.messages, path.basename(sidecar));
-    }
-    return new ExportReview(exportPath, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
+    return changed;
   }
 
   get reviewState(): ReviewState {
@@ -85,7 +88,7 @@ export class ExportReview {
   }
 
   get fileName(): string {
-    return path.basename(this.exportPath);
+    return this.location.fileName;
   }
 
   /** The page with this label; undefined (the whole conversation) when there are no pages. */
@@ -174,15 +177,20 @@ export class ExportReview {
   async attachmentPreview(name: string): Promise<string | null> {
     const mime = IMAGE_TYPES[path.extname(name).toLowerCase()];
     if (!mime || name !== path.basename(name) || /[\\/]/.test(name) || name === '..') return null;
-    const input = await openExport(this.exportPath);
+    const bytes = await this.attachmentBytes(name);
+    return bytes ? `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` : null;
+  }
+
+  /** An attachment from the zip, or from beside an unzipped export. */
+  private async attachmentBytes(name: string): Promise<Uint8Array | undefined> {
+    const input = await openExport(this.source);
     try {
-      const entry = input.zip ? [...input.zip.entries.values()].find((e) => path.posix.basename(e.name) === name) : undefined;
-      const file = path.join(path.dirname(this.exportPath), name);
-      const size = input.zip ? entry?.size : (await fs.promises.stat(file).catch(() => undefined))?.size;
-      if (size === undefined || size > MAX_PREVIEW_BYTES) return null;
+      if (!input.zip) return await this.location.readSibling(name, MAX_PREVIEW_BYTES);
+      const entry = [...input.zip.entries.values()].find((e) => path.posix.basename(e.name) === name);
+      if (!entry || entry.size > MAX_PREVIEW_BYTES) return undefined;
       const chunks: Uint8Array[] = [];
-      for await (const chunk of input.zip ? input.open(entry!.name) : fs.createReadStream(file)) chunks.push(chunk as Uint8Array);
-      return `data:${mime};base64,${Buffer.concat(chunks).toString('base64')}`;
+      for await (const chunk of input.open(entry.name)) chunks.push(chunk);
+      return Buffer.concat(chunks);
     } finally {
       input.close();
     }
@@ -205,18 +213,22 @@ export class ExportReview {
    * disk by someone else is not overwritten.
    */
   private update(change: (state: ReviewState) => ReviewState): Promise<void> {
-    const run = this.saving.then(async () => {
+    return this.queue(async () => {
       const next = change(this.state);
-      const file = sidecarPath(this.exportPath);
-      const onDisk = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
+      const onDisk = await this.location.readSidecar().catch(() => undefined);
       if (onDisk !== this.sidecarText) {
-        throw new InputError(`${path.basename(file)} was changed outside this window; reopen the export to continue from it`);
+        throw new InputError(`${sidecarPath(this.fileName)} was changed outside this window; reopen the export to continue from it`);
       }
       const json = JSON.stringify(next, null, 2) + '\n';
-      await writeFileAtomic(file, json);
+      await this.location.writeSidecar(json);
       this.state = next;
       this.sidecarText = json;
     });
+  }
+
+  /** Runs sidecar reads and writes of this export one after the other. */
+  private queue(work: () => Promise<void>): Promise<void> {
+    const run = this.saving.then(work);
     this.saving = run.catch(() => undefined);
     return run;
   }

@@ -3,25 +3,65 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { InputError, isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
 import { ConversationFlags } from './conversationFlags';
+import { sidecarPath, storedExport, type ExportLocation, type FileStore } from './exportLocation';
 import { ExportReview } from './exportReview';
 
 export const REVIEW_SCHEME = 'chatreview';
 
-/** Where a review URI points: `chatreview:/<export path>` or `chatreview:/<export path>/<page>`. */
+/**
+ * Where a review URI points: `chatreview:/<export path>[/<page>]`. An export that is not on this
+ * machine's disk (a Live Share guest's `vsls:` file) keeps its scheme in the query, `?source=vsls`.
+ */
 export interface ReviewTarget {
-  exportPath: string;
+  /** The export's local path, or its URI string when it is elsewhere. */
+  exportId: string;
   page: string | undefined;
+}
+
+/** The id an export is known by: its local path, or its URI string when it is elsewhere. */
+export function exportIdOf(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** A URI scheme has two or more letters; a Windows drive letter has one. */
+export function exportUriOf(exportId: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]+:/i.test(exportId) ? vscode.Uri.parse(exportId) : vscode.Uri.file(exportId);
 }
 
 export function parseReviewUri(uri: vscode.Uri): ReviewTarget {
   const base = path.posix.basename(uri.path);
-  if (isPageLabel(base)) return { exportPath: vscode.Uri.file(path.posix.dirname(uri.path)).fsPath, page: base };
-  return { exportPath: vscode.Uri.file(uri.path).fsPath, page: undefined };
+  const page = isPageLabel(base) ? base : undefined;
+  const scheme = new URLSearchParams(uri.query).get('source') ?? 'file';
+  const source = vscode.Uri.from({ scheme, authority: uri.authority, path: page ? path.posix.dirname(uri.path) : uri.path });
+  return { exportId: exportIdOf(source), page };
 }
 
-export function reviewUri(exportPath: string, page?: string): vscode.Uri {
-  const p = vscode.Uri.file(exportPath).path;
-  return vscode.Uri.from({ scheme: REVIEW_SCHEME, path: page ? `${p}/${page}` : p });
+/** The review document of an export (of one of its pages); `scheme` serves the diff view too. */
+export function reviewUri(exportId: string, page?: string, scheme = REVIEW_SCHEME, query: Record<string, string> = {}): vscode.Uri {
+  const source = exportUriOf(exportId);
+  const params = new URLSearchParams(source.scheme === 'file' ? query : { source: source.scheme, ...query });
+  return vscode.Uri.from({ scheme, authority: source.authority, path: page ? `${source.path}/${page}` : source.path, query: params.toString() });
+}
+
+/** Local exports are read from disk; others through VS Code's file system (Live Share). */
+function exportLocation(exportId: string): ExportLocation | string {
+  const uri = exportUriOf(exportId);
+  if (uri.scheme === 'file') return uri.fsPath;
+  const store: FileStore<vscode.Uri> = {
+    readFile: (u) => vscode.workspace.fs.readFile(u),
+    writeFile: (u, content) => vscode.workspace.fs.writeFile(u, content),
+    rename: (from, to, options) => vscode.workspace.fs.rename(from, to, options),
+    delete: (u) => vscode.workspace.fs.delete(u),
+    readDirectory: (u) => vscode.workspace.fs.readDirectory(u),
+    stat: (u) => vscode.workspace.fs.stat(u),
+    isMissing: (e) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound',
+  };
+  const folder = vscode.Uri.joinPath(uri, '..');
+  return storedExport(store, uri, {
+    id: exportId,
+    fileName: path.posix.basename(uri.path),
+    sibling: (name) => (name === '.' ? folder : vscode.Uri.joinPath(folder, name)),
+  });
 }
 
 /** Current flags of a review document, asked of the language server when saving. */
@@ -42,46 +82,75 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   readonly onDidOpenExport = this.opened.event;
   private readonly flags = new Map<string, ConversationFlags>();
   private readonly flagsChanged = new vscode.EventEmitter<string>();
-  /** Fires (with the export path) as the conversation-wide flag counts are updated. */
+  /** Fires (with the export id) as the conversation-wide flag counts are updated. */
   readonly onDidChangeConversationFlags = this.flagsChanged.event;
   flagSource: FlagSource | undefined;
   private readonly stateChanged = new vscode.EventEmitter<string>();
-  /** Fires (with the export path) when review state changed other than by saving a page. */
+  /** Fires (with the export id) when review state changed other than by saving a page. */
   readonly onDidChangeReviewState = this.stateChanged.event;
 
   /** Tells the open pages of an export that its review state changed (spot-check verdicts). */
-  reviewStateChanged(exportPath: string): void {
-    this.stateChanged.fire(exportPath);
-    this.rescan(exportPath);
+  reviewStateChanged(exportId: string): void {
+    this.stateChanged.fire(exportId);
+    this.rescan(exportId);
   }
 
   constructor(private readonly settings: () => Settings) {}
 
   /** Parses an export (once) with its review state, then counts its open flags in the background. */
-  review(exportPath: string): Promise<ExportReview> {
-    let review = this.reviews.get(exportPath);
+  review(exportId: string): Promise<ExportReview> {
+    let review = this.reviews.get(exportId);
     if (!review) {
-      review = ExportReview.load(exportPath, this.settings().pageSize);
-      this.reviews.set(exportPath, review);
+      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize);
+      this.reviews.set(exportId, review);
       review.then((r) => {
-        this.flags.set(exportPath, new ConversationFlags(r));
+        this.flags.set(exportId, new ConversationFlags(r));
+        this.watchSidecar(r);
         this.opened.fire(r);
-        this.rescan(exportPath);
-      }, () => this.reviews.delete(exportPath));
+        this.rescan(exportId);
+      }, () => this.reviews.delete(exportId));
     }
     return review;
   }
 
+  /**
+   * Follows the sidecar as others change it (a Live Share partner, another window, the CLI): the
+   * state is taken over and open pages are re-read. Our own saves are recognised and ignored.
+   * A page with unsaved edits keeps them; saving it then meets VS Code's usual "newer on disk".
+   */
+  private watchSidecar(review: ExportReview): void {
+    const exportUri = exportUriOf(review.exportId);
+    const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(exportUri, '..'), sidecarPath(review.fileName));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const reload = () => void review.reload().then((changed) => {
+      if (!changed) return;
+      const pages = [...this.texts.keys()].map((k) => vscode.Uri.parse(k)).filter((u) => parseReviewUri(u).exportId === review.exportId);
+      for (const page of pages) this.texts.delete(page.toString());
+      this.changes.fire(pages.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
+      this.reviewStateChanged(review.exportId);
+    }, (e: unknown) => void vscode.window.showWarningMessage(vscode.l10n.t('The review state of {0} changed on disk but cannot be read: {1}', review.fileName, e instanceof Error ? e.message : String(e))));
+    watcher.onDidChange(reload);
+    watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
+    this.disposables.push(watcher);
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
   /** Open flags of the whole conversation from the saved state (undefined until parsed). */
-  conversationFlags(exportPath: string): ConversationFlags | undefined {
-    return this.flags.get(exportPath);
+  conversationFlags(exportId: string): ConversationFlags | undefined {
+    return this.flags.get(exportId);
   }
 
   /** Recounts after a save or a policy change. */
-  rescan(exportPath?: string): void {
-    for (const [path, flags] of this.flags) {
-      if (exportPath === undefined || path === exportPath) {
-        void flags.scan(policyFromSettings(this.settings()), () => this.flagsChanged.fire(path));
+  rescan(exportId?: string): void {
+    for (const [id, flags] of this.flags) {
+      if (exportId === undefined || id === exportId) {
+        void flags.scan(policyFromSettings(this.settings()), () => this.flagsChanged.fire(id));
       }
     }
   }
@@ -96,7 +165,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     const target = parseReviewUri(uri);
     let entry: { text: Uint8Array; mtime: number };
     try {
-      const review = await this.review(target.exportPath);
+      const review = await this.review(target.exportId);
       if (target.page === undefined && review.pages.length) {
         throw new InputError(vscode.l10n.t('{0} is split into pages; open one of its pages', review.fileName));
       }
@@ -120,7 +189,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const target = parseReviewUri(uri);
-    const review = await this.review(target.exportPath);
+    const review = await this.review(target.exportId);
     const text = new TextDecoder().decode(content);
     // The rule behind a tag is the flag that suggested it; tagging resolved it, so all count.
     // Saving never waits on the language server for long: without it, only rule names are lost.
@@ -144,7 +213,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     }
     this.texts.set(uri.toString(), { text: content, mtime: Date.now() });
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    this.rescan(target.exportPath);
+    this.rescan(target.exportId);
   }
 
   watch(): vscode.Disposable {

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { renderMessageLine, spotCheckSample, type Settings, type SpotCheck } from '../model';
 import { activeExport } from './cleaning';
-import { reviewUri, type ReviewFileSystem } from './reviewFileSystem';
+import { revealMessage } from './reveal';
+import type { ReviewFileSystem } from './reviewFileSystem';
 
 /**
  * Spot-Check Sample: the second reviewer walks a seeded sample of removed and kept messages,
@@ -30,10 +31,7 @@ export function spotCheck(reviews: ReviewFileSystem, settings: () => Settings) {
     for (let i = 0; i < sample.length; i++) {
       const item = sample[i];
       const at = index.get(item.id)!;
-      const uri = reviewUri(review.exportPath, review.pageOfMessage(at)?.label);
-      const doc = await vscode.workspace.openTextDocument(uri);
-      const line = doc.getText().split('\n').findIndex((l) => l.includes(` ${item.id} `));
-      await vscode.commands.executeCommand('chatreview.openReviewAt', uri, Math.max(0, line));
+      await revealMessage(review, item.id);
       const tag = tags.get(item.id);
       const approve = { label: `$(check) ${vscode.l10n.t('Approve')}`, verdict: 'approve' as const };
       const dispute = { label: `$(comment) ${vscode.l10n.t('Dispute…')}`, verdict: 'dispute' as const };
@@ -56,7 +54,7 @@ export function spotCheck(reviews: ReviewFileSystem, settings: () => Settings) {
     }
     if (verdicts.length === 0) return;
     await review.recordSpotChecks(seed, verdicts);
-    reviews.reviewStateChanged(review.exportPath);
+    reviews.reviewStateChanged(review.exportId);
     const disputed = verdicts.filter((v) => v.verdict === 'dispute').length;
     void vscode.window.showInformationMessage(vscode.l10n.t('Spot check recorded: {0} approved, {1} disputed (sample seed {2}).', verdicts.length - disputed, disputed, seed));
   };

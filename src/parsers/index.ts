@@ -1,10 +1,11 @@
 import type { Conversation, Message, ParsedExport } from '../model/conversation';
 import { detectFormat } from './detect';
-import { openExport } from './input';
+import { openExport, type ExportSource } from './input';
 import type { MessageSink, ParseOptions } from './registry';
 import './whatsapp';
 
 export { allFormats, getFormat } from './registry';
+export type { ExportBytes, ExportSource } from './input';
 export type { DayOrder, ExportFormat, MessageSink, ParseOptions } from './registry';
 
 export interface ParseExportOptions extends ParseOptions {
@@ -14,11 +15,11 @@ export interface ParseExportOptions extends ParseOptions {
 
 /** Parses an export, streaming its messages to `sink`; resolves with format and conversation. */
 export async function parseExport(
-  filePath: string,
+  source: ExportSource,
   options: ParseExportOptions,
   sink: MessageSink,
 ): Promise<{ format: string; conversation: Conversation }> {
-  const input = await openExport(filePath);
+  const input = await openExport(source);
   try {
     const format = await detectFormat(input, options.format);
     const conversation = await format.parse(input, options, sink);
@@ -29,8 +30,8 @@ export async function parseExport(
 }
 
 /** Parses a whole export into memory; for callers that need every message at once. */
-export async function readExport(filePath: string, options: ParseExportOptions = {}): Promise<ParsedExport> {
+export async function readExport(source: ExportSource, options: ParseExportOptions = {}): Promise<ParsedExport> {
   const messages: Message[] = [];
-  const { format, conversation } = await parseExport(filePath, options, { message: (m) => messages.push(m) });
+  const { format, conversation } = await parseExport(source, options, { message: (m) => messages.push(m) });
   return { format, conversation, messages };
 }

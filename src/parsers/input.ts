@@ -11,7 +11,6 @@ const READ_CHUNK = 1024 * 1024;
  * the bytes they need through it and never touch the file system themselves.
  */
 export interface ExportInput {
-  path: string;
   /** File name without folders, used for messages and title guesses. */
   fileName: string;
   zip: ZipArchive | null;
@@ -42,7 +41,57 @@ async function readHead(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> 
   return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }
 
-export async function openExport(filePath: string): Promise<ExportInput> {
+/**
+ * An export whose bytes are already in memory: one that is not on this machine's disk, such as
+ * a Live Share guest's, read through VS Code's file system.
+ */
+export interface ExportBytes {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Names of files beside the export (media of an unzipped export). */
+  siblings: Set<string>;
+}
+
+/** A local file path, or the bytes of an export read elsewhere. */
+export type ExportSource = string | ExportBytes;
+
+export function sourceName(source: ExportSource): string {
+  return typeof source === 'string' ? path.basename(source) : source.fileName;
+}
+
+export async function openExport(source: ExportSource): Promise<ExportInput> {
+  return typeof source === 'string' ? openFile(source) : openBytes(source);
+}
+
+async function* chunksOf(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += READ_CHUNK) yield bytes.subarray(at, at + READ_CHUNK);
+}
+
+async function openBytes({ fileName, bytes, siblings }: ExportBytes): Promise<ExportInput> {
+  if (bytes.length === 0) throw new InputError(`${fileName} is empty`);
+  const fileHead = bytes.subarray(0, HEAD_BYTES);
+  const zip = isZip(fileHead) ? await openZip(bytes, fileName) : null;
+  const open = (entry?: string): AsyncIterable<Uint8Array> => (entry === undefined ? chunksOf(bytes) : openEntry(zip, fileName, entry));
+  return {
+    fileName,
+    zip,
+    head: async (entry) => (entry === undefined ? fileHead : readHead(open(entry))),
+    open,
+    siblings: async () => siblings,
+    close: () => zip?.close(),
+  };
+}
+
+function isZip(head: Uint8Array): boolean {
+  return startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC);
+}
+
+function openEntry(zip: ZipArchive | null, fileName: string, entry: string): AsyncIterable<Uint8Array> {
+  if (!zip) throw new InputError(`${fileName} is not a zip`);
+  return zip.openEntry(entry);
+}
+
+async function openFile(filePath: string): Promise<ExportInput> {
   const fileName = path.basename(filePath);
   let stat: fs.Stats;
   try {
@@ -54,19 +103,12 @@ export async function openExport(filePath: string): Promise<ExportInput> {
   if (stat.size === 0) throw new InputError(`${fileName} is empty`);
 
   const fileHead = await readHead(fs.createReadStream(filePath, { end: HEAD_BYTES - 1 }));
-  const isZip = startsWith(fileHead, ZIP_MAGIC) || startsWith(fileHead, EMPTY_ZIP_MAGIC);
-  const zip = isZip ? await openZip(filePath, fileName) : null;
+  const zip = isZip(fileHead) ? await openZip(filePath, fileName) : null;
   let siblings: Set<string> | undefined;
 
-  const open = (entry?: string): AsyncIterable<Uint8Array> => {
-    if (entry !== undefined) {
-      if (!zip) throw new InputError(`${fileName} is not a zip`);
-      return zip.openEntry(entry);
-    }
-    return fs.createReadStream(filePath, { highWaterMark: READ_CHUNK });
-  };
+  const open = (entry?: string): AsyncIterable<Uint8Array> =>
+    (entry === undefined ? fs.createReadStream(filePath, { highWaterMark: READ_CHUNK }) : openEntry(zip, fileName, entry));
   return {
-    path: filePath,
     fileName,
     zip,
     head: async (entry) => (entry === undefined ? fileHead : readHead(open(entry))),

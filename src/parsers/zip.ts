@@ -44,10 +44,14 @@ function zipError(what: string, e: unknown): InputError {
   return new InputError(`${what} is not a readable zip (${msg})`);
 }
 
-export async function openZip(path: string, what: string): Promise<ZipArchive> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true },
-      (err, z) => (err || !z ? reject(zipError(what, err)) : resolve(z))));
+/** Opens a zip from a local file, or from its bytes (an export read through VS Code's file system). */
+export async function openZip(source: string | Uint8Array, what: string): Promise<ZipArchive> {
+  const options: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true };
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const done = (err: Error | null, z?: yauzl.ZipFile) => (err || !z ? reject(zipError(what, err)) : resolve(z));
+    if (typeof source === 'string') yauzl.open(source, options, done);
+    else yauzl.fromBuffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength), options, done);
+  });
   const raw = new Map<string, yauzl.Entry>();
   const entries = new Map<string, ZipEntryInfo>();
   let total = 0;
