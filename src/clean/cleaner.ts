@@ -7,8 +7,8 @@ import { RemovalReport, sha256File, wooGround, type Message, type Redaction, typ
 import { InputError } from '../model/errors';
 import { parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
-import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
-import { findChatEntry, sniffLayout } from '../parsers/whatsapp';
+import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
+import { attachmentEntry, findChatEntry, sniffLayout } from '../parsers/whatsapp';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
 import { cleanWhatsAppText, type CleaningPlan, type MessageLines } from './whatsappText';
 
@@ -98,6 +98,13 @@ function writer(file: string): Writer {
   };
 }
 
+/** Removes `dir` and its parents up to `top`, as long as they are empty (rmdir refuses otherwise). */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let d = dir; d.startsWith(top); d = path.dirname(d)) {
+    if (!(await fs.promises.rmdir(d).then(() => true, () => false)) || d === top) return;
+  }
+}
+
 async function gitBlobSha1(chunks: AsyncIterable<Uint8Array>, size: number): Promise<string> {
   const hash = createHash('sha1').update(`blob ${size}\0`);
   for await (const chunk of chunks) hash.update(chunk);
@@ -147,8 +154,10 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   };
 
   const names = outputNames(exportPath, options.outDir);
-  await fs.promises.mkdir(path.dirname(names.cleaned), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot use ${path.dirname(names.cleaned)} as the output folder (${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.code})`);
+  const outDir = path.dirname(names.cleaned);
+  // The first folder this cleaning made, if any: a failed cleaning takes it away again.
+  const madeDir = await fs.promises.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`cannot use ${outDir} as the output folder (${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.code})`);
   });
   const files = { cleaned: new PendingFile(names.cleaned), diff: new PendingFile(names.diff), report: new PendingFile(names.report) };
   const input = await openExport(exportPath);
@@ -190,10 +199,19 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   } catch (e) {
     await diffOut.close().catch(() => undefined);
     for (const f of Object.values(files)) await f.discard();
+    if (madeDir) await removeEmptyFolders(outDir, madeDir);
     throw e;
   } finally {
     input.close();
   }
+}
+
+/** The lines before the diff of a UTF-16 chat text; `git apply` skips them, as it skips a mail's text. */
+export function utf16Note(file: string, form: TextForm): string {
+  const name = form.encoding.toUpperCase();
+  const back = `${name} ${form.bom ? 'with' : 'without'} a byte-order mark`;
+  return `# ${file} is ${back}. This diff is of its text as UTF-8 without a byte-order mark\n`
+    + `# (\`iconv -f ${form.bom ? 'UTF-16' : name} -t UTF-8\`): apply it to that, and the result in ${back} is the cleaned file.\n\n`;
 }
 
 /** Cleans the chat text (a plain export, or the chat entry of a zip) into `target`. */
@@ -206,8 +224,10 @@ async function cleanText(
   const form = textForm(await input.head(entry), what);
   const out = writer(target);
   let first = true;
+  // A UTF-16 file is binary to git: the diff is of its text, and says so for `git apply`.
+  if (form.encoding !== 'utf-8') diffOut.push(utf16Note(entry ?? input.fileName, form));
   const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
-  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), positions, layout.grammar, plan, async (text) => {
+  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), positions, layout, plan, async (text) => {
     plan.signal?.throwIfAborted();
     await out.write(encodeText(text, form, first));
     first = false;
@@ -230,9 +250,10 @@ async function cleanZip(
   const chatTmp = `${target}.chat`;
   try {
     await cleanText(input, entry, positions, plan, chatTmp, diffOut);
+    // Entry path → the removed message whose attachment it is.
     const dropped = new Map<string, string>();
     for (const id of plan.removed.keys()) {
-      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(a.name, id);
+      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(attachmentEntry(entry, a.name), id);
     }
     const out = new yazl.ZipFile();
     let fail: (e: unknown) => void = () => undefined;
@@ -241,8 +262,9 @@ async function cleanZip(
       out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject);
     });
     const removed: RemovalReport['attachmentsRemoved'] = [];
+    for (const f of zip.folders) out.addEmptyDirectory(f.name, { mtime: f.modified });
     for (const e of zip.entries.values()) {
-      const id = dropped.get(path.posix.basename(e.name));
+      const id = dropped.get(e.name);
       if (e.name === entry) out.addFile(chatTmp, e.name, { mtime: e.modified });
       else if (id) {
         const sha1 = await gitBlobSha1(zip.openEntry(e.name), e.size);

@@ -33,7 +33,8 @@ export function parseRemovalDiff(text: string): DiffFile[] {
       files.push(file);
       hunk = undefined;
     } else if (!file) {
-      if (line !== '') throw new InputError(`the diff does not start with a file header (line ${i + 1})`);
+      // Before the first file only notes (`# …`) and blank lines may stand.
+      if (line !== '' && !line.startsWith('# ')) throw new InputError(`the diff does not start with a file header (line ${i + 1})`);
     } else if (line.startsWith('deleted file mode')) {
       file.deleted = true;
     } else if (line.startsWith('@@ ')) {

@@ -8,6 +8,7 @@ import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
 import { readExport, type ExportSource } from '../parsers';
 import { openExport } from '../parsers/input';
+import { attachmentEntry, findChatEntry } from '../parsers/whatsapp';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
 
 export { sidecarPath, writeFileAtomic } from './exportLocation';
@@ -186,7 +187,8 @@ export class ExportReview {
     const input = await openExport(this.source);
     try {
       if (!input.zip) return await this.location.readSibling(name, MAX_PREVIEW_BYTES);
-      const entry = [...input.zip.entries.values()].find((e) => path.posix.basename(e.name) === name);
+      const chat = findChatEntry(input);
+      const entry = chat === undefined ? undefined : input.zip.entries.get(attachmentEntry(chat, name));
       if (!entry || entry.size > MAX_PREVIEW_BYTES) return undefined;
       const chunks: Uint8Array[] = [];
       for await (const chunk of input.open(entry.name)) chunks.push(chunk);

@@ -23,7 +23,10 @@ export interface ZipEntryInfo {
  * ever extracted to disk. yauzl refuses absolute and `../` entry names while listing.
  */
 export interface ZipArchive {
+  /** The files, by path. */
   entries: Map<string, ZipEntryInfo>;
+  /** Folder entries (`name/`), which hold no data; a rewritten zip keeps them. */
+  folders: ZipEntryInfo[];
   openEntry(name: string): AsyncIterable<Uint8Array>;
   close(): void;
 }
@@ -54,6 +57,7 @@ export async function openZip(source: string | Uint8Array, what: string): Promis
   });
   const raw = new Map<string, yauzl.Entry>();
   const entries = new Map<string, ZipEntryInfo>();
+  const folders: ZipEntryInfo[] = [];
   let total = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -67,9 +71,11 @@ export async function openZip(source: string | Uint8Array, what: string): Promis
           && entry.uncompressedSize > ZIP_LIMITS.maxRatio * Math.max(1, entry.compressedSize)) {
           return reject(new InputError(`${what}: entry ${JSON.stringify(entry.fileName)} expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× to ${entry.uncompressedSize} bytes; refusing a possible zip bomb`));
         }
-        if (!entry.fileName.endsWith('/')) {
+        const info = { name: entry.fileName, size: entry.uncompressedSize, modified: entry.getLastModDate() };
+        if (entry.fileName.endsWith('/')) folders.push(info);
+        else {
           raw.set(entry.fileName, entry);
-          entries.set(entry.fileName, { name: entry.fileName, size: entry.uncompressedSize, modified: entry.getLastModDate() });
+          entries.set(entry.fileName, info);
         }
         zip.readEntry();
       });
@@ -81,6 +87,7 @@ export async function openZip(source: string | Uint8Array, what: string): Promis
   }
   return {
     entries,
+    folders,
     close: () => zip.close(),
     openEntry(name: string): AsyncIterable<Uint8Array> {
       const entry = raw.get(name);

@@ -63,6 +63,8 @@ export interface RenderedLine {
   backgrounds: string[];
   /** Inline texts drawn struck through. */
   struck: string[];
+  /** Severities of the diagnostic squiggles drawn on the line ('error', 'warning', 'info', 'hint'). */
+  squiggles: string[];
 }
 
 /** A row of the Problems panel. */
@@ -370,17 +372,72 @@ export class VSCodeHarness {
     return this.page.locator('.quick-input-widget .quick-input-box input').first();
   }
 
-  /** The visible rows of the open quick pick: their labels (without descriptions or keybindings). */
-  async quickPickRows(): Promise<{ label: string; ariaLabel: string }[]> {
+  /**
+   * The visible rows of the open quick pick: their labels (without descriptions, keybindings or
+   * icons) and which one has the keyboard focus (Enter picks it).
+   */
+  async quickPickRows(): Promise<{ label: string; ariaLabel: string; focused: boolean }[]> {
     return this.page
       .locator('.quick-input-widget .quick-input-list .monaco-list-row')
       .evaluateAll((rows) =>
         rows.map((r) => ({
           label: (r.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
           ariaLabel: r.getAttribute('aria-label') ?? '',
+          focused: r.classList.contains('focused'),
         })),
       )
       .catch(() => []);
+  }
+
+  /**
+   * Waits for a quick pick (not the command palette's text: a list of items) whose title matches
+   * `title`, with its items listed; returns its title and rows.
+   */
+  async waitForQuickPick(
+    title: RegExp,
+    timeoutMs = 15_000,
+  ): Promise<{ title: string; rows: { label: string; ariaLabel: string; focused: boolean }[] }> {
+    let last: unknown;
+    return waitUntil(
+      async () => {
+        const input = await this.quickInput();
+        const rows = input ? await this.quickPickRows() : [];
+        last = input && { ...input, rows };
+        return input && title.test(input.title) && rows.length && rows.some((r) => r.focused) ? { title: input.title, rows } : undefined;
+      },
+      timeoutMs,
+      async () => `no quick pick titled ${title}; on screen: ${JSON.stringify(last)}; notifications: ${JSON.stringify(await this.notificationMessages())}`,
+      100,
+    );
+  }
+
+  /** Moves the focus in the open quick pick with the arrow keys to the item `label`, and picks it (Enter). */
+  async chooseQuickPickItem(label: string): Promise<void> {
+    const rows = await this.quickPickRows();
+    if (!rows.some((r) => r.label === label)) {
+      throw new Error(`the quick pick has no item "${label}"; it lists ${rows.map((r) => `"${r.label}"`).join(', ')}`);
+    }
+    const focusedLabel = async () => (await this.quickPickRows()).find((r) => r.focused)?.label;
+    let focused = await focusedLabel();
+    for (let i = 0; i <= rows.length; i++) {
+      if (focused === label) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+      const from = focused;
+      await this.page.keyboard.press('ArrowDown');
+      // One step at a time: the next key only once the focus has visibly moved.
+      focused = await waitUntil(
+        async () => {
+          const now = await focusedLabel();
+          return now !== undefined && now !== from ? now : undefined;
+        },
+        5_000,
+        () => `ArrowDown did not move the focus in the quick pick from "${from}"`,
+        50,
+      );
+    }
+    throw new Error(`the arrow keys never focused "${label}" in the quick pick`);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -458,6 +515,15 @@ export class VSCodeHarness {
       },
       timeoutMs,
       async () => `the active editor does not show "${text}"; it shows:\n${(await this.visibleEditorText()).slice(0, 2000)}`,
+    );
+  }
+
+  /** Waits until a line rendered in the active editor matches `pattern`; returns that line. */
+  async waitForLine(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    return waitUntil(
+      async () => (await this.visibleEditorText()).split('\n').find((l) => pattern.test(l)),
+      timeoutMs,
+      async () => `the active editor shows no line ${pattern}; it shows:\n${(await this.visibleEditorText()).slice(0, 2000)}`,
     );
   }
 
@@ -627,7 +693,7 @@ export class VSCodeHarness {
    * The document lines rendered on screen in the active editor, with their 1-based line number,
    * their full text (word-wrapped parts joined), the gutter icons beside them (file names of the
    * decorations' gutterIconPath), their whole-line background colours, and the text of inline
-   * decorations drawn struck through (redactions).
+   * decorations drawn struck through (redactions), and the diagnostic squiggles on them.
    */
   async renderedLines(): Promise<RenderedLine[]> {
     const editor = this.page.locator('.editor-group-container.active .monaco-editor[data-uri]').first();
@@ -645,10 +711,10 @@ export class VSCodeHarness {
         for (const n of numbers) if (n.top <= y + 2) found = n.line;
         return found;
       };
-      const out = new Map<number, { line: number; text: string; gutter: string[]; backgrounds: string[]; struck: string[] }>();
+      const out = new Map<number, { line: number; text: string; gutter: string[]; backgrounds: string[]; struck: string[]; squiggles: string[] }>();
       const entry = (line: number) => {
         let e = out.get(line);
-        if (!e) out.set(line, (e = { line, text: '', gutter: [], backgrounds: [], struck: [] }));
+        if (!e) out.set(line, (e = { line, text: '', gutter: [], backgrounds: [], struck: [], squiggles: [] }));
         return e;
       };
       const viewLines = Array.from(root.querySelectorAll('.view-lines > .view-line')).sort((a, b) => top(a) - top(b));
@@ -672,6 +738,12 @@ export class VSCodeHarness {
         if (line !== undefined) entry(line).gutter.push(name);
       }
       for (const c of Array.from(root.querySelectorAll('.view-overlays .cdr'))) {
+        const squiggle = /\bsquiggly-(error|warning|info|hint)\b/.exec(c.className)?.[1];
+        if (squiggle) {
+          const line = lineAt(top(c));
+          if (line !== undefined && !entry(line).squiggles.includes(squiggle)) entry(line).squiggles.push(squiggle);
+          continue;
+        }
         const color = w.getComputedStyle(c).backgroundColor ?? '';
         if (!color || color === 'transparent' || color === 'rgba(0, 0, 0, 0)') continue;
         const line = lineAt(top(c));

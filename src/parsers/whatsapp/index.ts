@@ -20,6 +20,12 @@ function findChatEntry(input: ExportInput): string | undefined {
   return texts.length === 1 ? texts[0] : undefined;
 }
 
+/** Where a zip keeps the file of an attachment: beside the chat text, as WhatsApp writes it. */
+export function attachmentEntry(chatEntry: string, name: string): string {
+  const folder = path.posix.dirname(chatEntry);
+  return folder === '.' ? name : `${folder}/${name}`;
+}
+
 function titleFromFileName(...names: (string | undefined)[]): string | undefined {
   for (const name of names) {
     if (!name) continue;
@@ -166,6 +172,18 @@ export function bodyColumn(line: string, grammar: Grammar): number | undefined {
   return line.charCodeAt(start) === 0x200e ? start + 1 : start;
 }
 
+/**
+ * Reads a stretch of chat lines (without line ends) as messages with a file's layout; writers
+ * that edit the export use it to check that an edited message still reads as the same message.
+ */
+export function readMessageLines(lines: readonly string[], layout: HeaderLayout): Message[] {
+  const messages: Message[] = [];
+  const parser = new WhatsAppLineParser(layout, 'edited lines', undefined, () => false, { message: (m) => messages.push(m) });
+  for (const line of lines) parser.line(line);
+  parser.end();
+  return messages;
+}
+
 export { findChatEntry };
 
 export async function sniffLayout(input: ExportInput, entry: string | undefined, what: string, options: ParseOptions): Promise<HeaderLayout> {
@@ -205,10 +223,10 @@ export const whatsapp: ExportFormat = {
     const what = entry ? `${input.fileName} (${JSON.stringify(entry)})` : input.fileName;
     const layout = await sniffLayout(input, entry, what, options);
 
-    const media = input.zip
-      ? new Set([...input.zip.entries.keys()].map((n) => path.posix.basename(n)))
-      : await input.siblings();
-    const parser = new WhatsAppLineParser(layout, what, options.dayOrder, (name) => media.has(name), sink);
+    const zip = input.zip;
+    const siblings = zip ? undefined : await input.siblings();
+    const present = (name: string) => (zip ? zip.entries.has(attachmentEntry(entry!, name)) : siblings!.has(name));
+    const parser = new WhatsAppLineParser(layout, what, options.dayOrder, present, sink);
     for await (const lines of readLines(input.open(entry), what)) {
       for (const line of lines) parser.line(line);
       if (sink.drain) await sink.drain();

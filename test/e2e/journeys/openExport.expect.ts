@@ -53,7 +53,8 @@ export async function openWithDialog(vs: VSCodeHarness, exportPath: string): Pro
   await vs.waitForFileDialog();
   await vs.chooseInFileDialog(exportPath);
   await vs.waitForActiveTab('Crisisteam Vaccinatie');
-  await vs.waitForText('m000001');
+  // Message lines on screen (m000001 unless the editor reopens where the reviewer left it).
+  await vs.waitForLine(/^\s*(?:\S+\s+)?m\d{6} \d{4}-\d{2}-\d{2} /);
   await vs.waitForProgressToFinish();
   assert.equal(decodeURIComponent(await vs.activeEditorUri()), `${SCHEME}:${exportPath}`);
 }

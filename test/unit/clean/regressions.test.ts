@@ -1,8 +1,6 @@
 /**
- * Cleaner bugs found by the round-trip properties, each as its smallest repro. A plain `it`
- * guards a bug fixed since (commits 141bc64, e8ab9fb); an `it.skip` needs a decision first and
- * says in its comment what it observed. The properties bend their expectations around the
- * skipped ones (support/knownBugs.ts); delete the guard there when a bug here is fixed.
+ * Cleaner bugs found by the round-trip properties, each as its smallest repro, kept as guards
+ * now that they are fixed. Each comment says what was observed and what was decided.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,6 +8,7 @@ import * as path from 'node:path';
 import { InputError } from '../../../src/model/errors';
 import { readExport } from '../../../src/parsers';
 import { makeZip } from '../support/zips';
+import { verifyExport } from '../../../src/clean/verify';
 import { gitApply, zipEntryNames } from './support/harness';
 import { clean, redaction, small, spanOf, tag } from './support/small';
 
@@ -59,13 +58,12 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * DECISION NEEDED: a span across a line break keeps the line breaks inside it (the cleaner
-   * edits line by line), so the cleaned text is not "the text with the span replaced by its
-   * marker". Observed text: 'eerste [AVG]\n regel'; expected: 'eerste [AVG] regel'. The
-   * properties assert the line-keeping behaviour for now (support/chat.ts redactText). It also
-   * tells how many lines the hidden text had, and causes the next three bugs.
+   * DECIDED: a span across a line break becomes one marker and its line breaks go with it (the
+   * lines it touches join), so the cleaned text is the text with the span replaced by its
+   * marker. Observed before: 'eerste [AVG]\n regel', which also told how many lines the hidden
+   * text had and caused the next two bugs.
    */
-  it.skip('a redaction across a line break becomes one marker: the line breaks inside it go too', async () => {
+  it('a redaction across a line break becomes one marker: the line breaks inside it go too', async () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Ann: eerste regel\ntweede regel\n12-03-2020 14:06 - Bob: hoi\n');
     const [start, end] = spanOf(s, 0, 'regel\ntweede');
     s.state.redactions = [redaction('m000001', start, end)];
@@ -74,7 +72,7 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG: a span from one line into the next deletes the start of that next line without a marker
+   * BUG (fixed: line breaks inside a span go with it): a span from one line into the next deletes the start of that next line without a marker
    * in its place; when the rest of the line reads like a message header, the cleaned export
    * holds a message that was never sent. Original: one message from Ann,
    * 'zie hieronder\n> 12-03-2020 14:06 - Bob: nep'; redact 'hieronder\n> '. Observed cleaned
@@ -82,7 +80,7 @@ describe('clean: known bugs (smallest repros)', () => {
    * two messages, the second from "Bob". Fixed by the decision above (no line break survives
    * inside a span) or by never letting a span's later pieces vanish without trace.
    */
-  it.skip('a redaction across a line break never turns the rest of a line into a message of its own', async () => {
+  it('a redaction across a line break never turns the rest of a line into a message of its own', async () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Ann: zie hieronder\n> 12-03-2020 14:06 - Bob: nep\n');
     assert.equal(s.parsed.messages.length, 1);
     const [start, end] = spanOf(s, 0, 'hieronder\n> ');
@@ -93,12 +91,12 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG: a span made only of line breaks (a selection of an empty line, or of the break between
+   * BUG (fixed: line breaks inside a span go with it): a span made only of line breaks (a selection of an empty line, or of the break between
    * two lines) cannot be cleaned: InputError "cannot place the redaction 1–3 of m000001 in the
    * export (line 1); it was not changed". Expected: it cleans (text 'a[AVG]b' if line breaks in
    * a span go, per the decision above).
    */
-  it.skip('a redaction made only of line breaks can be cleaned', async () => {
+  it('a redaction made only of line breaks can be cleaned', async () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Ann: a\n\nb\n', [], [redaction('m000001', 1, 3)]);
     assert.equal(s.parsed.messages[0].text, 'a\n\nb');
     const r = await clean(s);
@@ -106,28 +104,35 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * BUG: an Android event line has no author; the parser knows it from the quote before its
+   * BUG (fixed: such a redaction is refused, since every redacted message must still read as
+   * itself; redacting the whole quote works): an Android event line has no author; the parser knows it from the quote before its
    * first `: ` ('… gewijzigd van "Dijk: Noord" …'). Redacting that quote leaves
    * '… van [AVG]ijk: Noord" …', which re-parses as a *message* from a sender named
    * 'Annelies heeft de groepsnaam gewijzigd van [AVG]ijk'. Expected: still an event (sender
    * null). Fix needs a decision (e.g. refuse such spans, or keep the quote).
    */
-  it.skip('a redaction in an Android event line keeps it an event (no sender made from its text)', async () => {
+  it('a redaction that would turn an Android event line into a message is refused, naming it', async () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Annelies heeft de groepsnaam gewijzigd van "Dijk: Noord" naar "Crisis"\n12-03-2020 14:06 - Bob: hoi\n');
     assert.equal(s.parsed.messages[0].kind, 'system');
     const [start, end] = spanOf(s, 0, '"D');
     s.state.redactions = [redaction('m000001', start, end)];
-    const r = await clean(s);
-    const m = (await readExport(r.cleaned)).messages[0];
-    assert.deepEqual({ kind: m.kind, sender: m.sender }, { kind: 'system', sender: null });
+    await assert.rejects(clean(s), {
+      name: 'InputError',
+      message: `the redaction ${start}–${end} of m000001 would make its line read as a message from "Annelies heeft de groepsnaam gewijzigd van [AVG]ijk"; redact a wider span or tag the message instead`,
+    });
+    // Redacting the whole quoted name keeps it an event.
+    const [from, to] = spanOf(s, 0, '"Dijk: Noord"');
+    s.state.redactions = [redaction('m000001', from, to)];
+    const m = (await readExport((await clean(s)).cleaned)).messages[0];
+    assert.deepEqual({ kind: m.kind, sender: m.sender, text: m.text }, { kind: 'system', sender: null, text: 'Annelies heeft de groepsnaam gewijzigd van [AVG] naar "Crisis"' });
   });
 
   /**
-   * BUG (minor): "a zip keeps every other entry", but folder entries are dropped (openZip lists
+   * BUG (fixed: zips list their folder entries and a cleaned zip keeps them): "a zip keeps every other entry", but folder entries are dropped (openZip lists
    * files only). Zip: 'leeg/', 'X/', 'X/_chat.txt'. Observed cleaned entries: ['X/_chat.txt'];
    * an empty folder is lost after unzipping.
    */
-  it.skip('a cleaned zip keeps its folder entries', async () => {
+  it('a cleaned zip keeps its folder entries', async () => {
     const chat = '[12-03-2020 14:05:00] Ann: hoi\r\n[12-03-2020 14:06:00] Bob: weg\r\n';
     const s = await small('WhatsApp Chat - X.zip', await makeZip([{ name: 'leeg/', data: '' }, { name: 'X/', data: '' }, { name: 'X/_chat.txt', data: chat }]), [tag('m000002')]);
     const r = await clean(s);
@@ -135,11 +140,12 @@ describe('clean: known bugs (smallest repros)', () => {
   });
 
   /**
-   * SUSPICIOUS: attachments are dropped by base name anywhere in the zip, so removing the
+   * SUSPICIOUS (fixed: an attachment is the file beside the chat text, for presence, cleaning
+   * and previews alike): attachments were dropped by base name anywhere in the zip, so removing the
    * message that names '00000001-PHOTO-2020.jpg' also drops 'backup/00000001-PHOTO-2020.jpg'
    * (and reports it in attachmentsRemoved). Expected: only the file beside the chat goes.
    */
-  it.skip('removing a message drops its own attachment, not a same-named file in another folder', async () => {
+  it('removing a message drops its own attachment, not a same-named file in another folder', async () => {
     const chat = '[12-03-2020 14:05:00] Ann: foto \u200E<bijgevoegd: 00000001-PHOTO-2020.jpg>\r\n[12-03-2020 14:06:00] Bob: hoi\r\n';
     const s = await small('WhatsApp Chat - X.zip', await makeZip([
       { name: 'X/_chat.txt', data: chat }, { name: 'X/00000001-PHOTO-2020.jpg', data: 'jpg' }, { name: 'backup/00000001-PHOTO-2020.jpg', data: 'other' },
@@ -185,4 +191,36 @@ describe('clean: known bugs (smallest repros)', () => {
     const s = await small('chat.txt', '12-03-2020 14:05 - Ann: abcdefghij\n', [], [redaction('m000001', 8, 50)]);
     await assert.rejects(clean(s), InputError);
   });
+});
+
+/**
+ * A UTF-16 file is binary to git, so a text diff of it cannot apply to its bytes. DECIDED: the
+ * diff stays readable (text hunks with their headings) and is of the text as UTF-8; a note above
+ * it says how to convert, which `git apply` skips. Verify re-applies it in the file's encoding.
+ */
+describe('clean: UTF-16 exports', () => {
+  const CHAT = '12-03-2020 14:05 - Ann: hoi\r\n12-03-2020 14:06 - Bob: BSN 111222333 weg\r\n12-03-2020 14:07 - Ann: nog één\r\n';
+  const forms = [
+    { name: 'UTF-16LE with a byte-order mark', encode: (t: string) => Buffer.from('\uFEFF' + t, 'utf16le') },
+    { name: 'UTF-16BE without a byte-order mark', encode: (t: string) => Buffer.from(t, 'utf16le').swap16() },
+  ];
+  for (const form of forms) {
+    it(`${form.name}: git apply of the diff to the text as UTF-8 gives the cleaned file's text`, async () => {
+      const s = await small('chat.txt', form.encode(CHAT), [tag('m000001', 'privé')]);
+      const [start, end] = spanOf(s, 1, '111222333');
+      s.state.redactions = [redaction('m000002', start, end)];
+      const r = await clean(s);
+      assert.ok(fs.readFileSync(r.cleaned).equals(form.encode('12-03-2020 14:06 - Bob: BSN [AVG] weg\r\n12-03-2020 14:07 - Ann: nog één\r\n')));
+      const diff = fs.readFileSync(r.diff, 'utf8');
+      assert.match(diff, new RegExp(`^# chat\\.txt is ${form.name}\\. This diff is of its text as UTF-8`));
+      const work = path.join(s.dir, 'apply');
+      fs.mkdirSync(work);
+      fs.writeFileSync(path.join(work, 'chat.txt'), CHAT);
+      const applied = gitApply(r.diff, work);
+      assert.equal(applied.status, 0, applied.stderr);
+      assert.ok(form.encode(fs.readFileSync(path.join(work, 'chat.txt'), 'utf8')).equals(fs.readFileSync(r.cleaned)));
+      const verified = await verifyExport(s.exportPath, r.report);
+      assert.deepEqual(verified.problems, []);
+    });
+  }
 });

@@ -419,13 +419,11 @@ export function spansFor(text: string, d: Decision): Span[] {
  * open the span, after it the rest); see the report for this deviation from "span → marker".
  */
 export function redactText(text: string, spans: readonly { start: number; end: number; tag: TagName }[], marker: (t: TagName) => string = (t) => MARKERS[t]): string {
+  // One marker per span; the line breaks inside it go too (so its lines join into one).
   let out = '';
   let at = 0;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    const inner = text.slice(s.start, s.end);
-    const lead = /^\n*/.exec(inner)![0];
-    const restBreaks = inner.slice(lead.length).split('\n').length - 1;
-    out += text.slice(at, s.start) + lead + marker(s.tag) + '\n'.repeat(restBreaks);
+    out += text.slice(at, s.start) + marker(s.tag);
     at = s.end;
   }
   return out + text.slice(at);

@@ -10,12 +10,13 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { cleanExport, type CleanResult } from '../../../../src/clean/cleaner';
 import type { ParsedExport } from '../../../../src/model/conversation';
+import { InputError } from '../../../../src/model/errors';
 import { ReviewState } from '../../../../src/model/review';
 import { readExport } from '../../../../src/parsers';
 import { openZip } from '../../../../src/parsers/zip';
 import { tempDir } from '../../support/fixtures';
 import { makeZip } from '../../support/zips';
-import { decision, exportModel, rates, renderChat, spansFor, type Decision, type ExportModel, type Span, type TagName } from './chat';
+import { decision, exportModel, rates, redactText, renderChat, spansFor, type Decision, type ExportModel, type Span, type TagName } from './chat';
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -122,6 +123,25 @@ export function buildState(c: Case, parsed: ParsedExport, exportFile: string, ex
   return { state, removed, spans, shadowed };
 }
 
+/** The cleaner refused a case, rightly: the property has nothing more to check in it. */
+export class JustifiedRefusal extends Error {}
+
+/**
+ * A refusal "the redaction would make the line read as something else" holds: that message,
+ * redacted as the review state says, alone in an export, does not read as one message with
+ * its sender, time and kind.
+ */
+async function assertRefusalJustified(c: Case, parsed: ParsedExport, spans: Map<number, Span[]>, i: number, dir: string): Promise<void> {
+  const file = path.join(dir, 'refused-alone.txt');
+  fs.writeFileSync(file, renderChat(c.model.chat, (k) => k === i, (_, t) => redactText(t, spans.get(i) ?? [])));
+  const alone = await readExport(file, { format: 'whatsapp', dayOrder: 'day-first' }).catch(() => undefined);
+  fs.rmSync(file);
+  const was = parsed.messages[i];
+  const now = alone?.messages;
+  const same = now?.length === 1 && now[0].sender === was.sender && now[0].kind === was.kind && now[0].timestamp === was.timestamp;
+  assert.ok(!same, `the cleaner refused ${was.id}, but redacted it still reads as itself`);
+}
+
 /**
  * Writes the case's export, checks the generator against the parser (so a failure below is
  * the cleaner's, not a generator that wrote something else than it meant), and cleans.
@@ -136,7 +156,14 @@ export async function runCase(c: Case): Promise<Run> {
   const { state, removed, spans, shadowed } = buildState(c, parsed, c.model.fileName, sha256(original));
   const outDir = c.outSub ? path.join(dir, 'out', 'cleaned') : dir;
   const before = listTree(dir);
-  const result = await cleanExport(exportPath, state, { reviewer: 'Reviewer Zoë', now: c.now, ...(c.outSub ? { outDir } : {}) });
+  const result = await cleanExport(exportPath, state, { reviewer: 'Reviewer Zoë', now: c.now, ...(c.outSub ? { outDir } : {}) }).catch(async (e: unknown) => {
+    const refused = e instanceof InputError && /^the redaction .* of (m\d+) would make its line read as/.exec(e.message);
+    if (!refused) throw e;
+    await assertRefusalJustified(c, parsed, spans, Number(refused[1].slice(1)) - 1, dir);
+    assert.deepEqual(listTree(dir), before, 'a refused cleaning writes nothing');
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new JustifiedRefusal(e.message);
+  });
   return { c, dir, exportPath, outDir, original, parsed, state, removed, spans, shadowed, before, result };
 }
 
