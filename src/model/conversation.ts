@@ -41,6 +41,16 @@ export const MessageMeta = z.object({
   poll: z.object({ question: z.string(), options: z.array(PollOption) }).optional(),
   /** Who a system event is about when the export attributes it to a person (missed calls). */
   actor: z.string().optional(),
+  /** Reactions to the message, in the export's order. */
+  reactions: z.array(z.object({ by: z.string(), emoji: z.string() })).optional(),
+  /** A sticker sent as the message (its emoji or name). */
+  sticker: z.string().optional(),
+  /** The service that carried it, when an export mixes them (iMessage / SMS). */
+  service: z.string().optional(),
+  /** The quoted text of a reply whose original is not in the export (so replyTo is null). */
+  quote: z.string().optional(),
+  /** The subject line of an MMS or iMessage. */
+  subject: z.string().optional(),
 }).strict();
 export type MessageMeta = z.infer<typeof MessageMeta>;
 

@@ -3,10 +3,15 @@ import { detectFormat } from './detect';
 import { openExport, type ExportSource } from './input';
 import type { MessageSink, ParseOptions } from './registry';
 import './whatsapp';
+import './signal';
+import './sms';
+import './imessage';
+import './telegram';
+import './rsmf';
 
 export { allFormats, getFormat } from './registry';
 export type { ExportBytes, ExportSource } from './input';
-export type { DayOrder, ExportFormat, MessageSink, ParseOptions } from './registry';
+export type { ConversationInfo, DayOrder, ExportFormat, MessageSink, ParseOptions } from './registry';
 
 export interface ParseExportOptions extends ParseOptions {
   /** A format name to skip detection, or `auto`. */

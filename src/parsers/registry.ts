@@ -7,6 +7,22 @@ export interface ParseOptions {
   /** Overrides the per-file day-order decision (CLI `--day-first` / `--month-first`). */
   dayOrder?: DayOrder;
   signal?: AbortSignal;
+  /**
+   * For a file holding several conversations (an SMS backup, a Telegram full export): the id
+   * of the one to read (`--conversation`). Without it such a file with more than one is an
+   * InputError listing them.
+   */
+  conversation?: string;
+  /** IANA zone for exports that store epoch times (`--tz`); default: this machine's zone. */
+  timeZone?: string;
+}
+
+/** One conversation of a file that holds several, as listed before choosing one. */
+export interface ConversationInfo {
+  /** Stable for the file: `--conversation` takes it. */
+  id: string;
+  title: string;
+  messages: number;
 }
 
 /**
@@ -24,8 +40,14 @@ export interface ExportFormat {
   label: string;
   /** How sure the format is that it can read this input, 0 (not at all) to 1 (certain). */
   sniff(input: ExportInput): Promise<number>;
-  /** Streams the messages to the sink; resolves with the conversation once all are read. */
+  /**
+   * Streams the messages (of `options.conversation` in a multi-conversation file) to the sink;
+   * resolves with the conversation once all are read. Message ids number the messages of that
+   * conversation from m000001; `source` points at the lines that hold each one in the file.
+   */
   parse(input: ExportInput, options: ParseOptions, sink: MessageSink): Promise<Conversation>;
+  /** Formats whose files may hold several conversations list them (one streaming pass). */
+  conversations?(input: ExportInput, options: ParseOptions): Promise<ConversationInfo[]>;
 }
 
 const formats = new Map<string, ExportFormat>();

@@ -1,0 +1,2 @@
+// The signal format registers itself here (issue 5); until then it reads nothing.
+export {};
