@@ -8,9 +8,9 @@ import { InputError } from '../model/errors';
 import { parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
-import { attachmentEntry, findChatEntry, sniffLayout } from '../parsers/whatsapp';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
-import { cleanWhatsAppText, type CleaningPlan, type MessageLines } from './whatsappText';
+import { cleanerFor, type FormatCleaner } from './formats';
+import { cleanLines, type CleaningPlan, type MessageLines } from './lines';
 
 export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
 
@@ -132,7 +132,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     sha256File(exportPath),
   ]);
   if (state.export.sha256 !== exportSha) throw new InputError('the review state belongs to another version of the export (sha256 differs)');
-  if (format !== 'whatsapp') throw new InputError(`cleaning ${format} exports is not supported yet`);
+  const cleaner = cleanerFor(format);
   for (const id of planned) if (!byId.has(id)) throw new InputError(`the review state names ${id}, which the export does not have`);
   checkDecisions(state, byId);
 
@@ -164,8 +164,8 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const diffOut = writer(files.diff.tmp);
   try {
     const attachmentsRemoved = await (input.zip
-      ? cleanZip(input, positions, plan, files.cleaned.tmp, diffOut)
-      : cleanText(input, undefined, positions, plan, files.cleaned.tmp, diffOut).then(() => []));
+      ? cleanZip(input, cleaner, positions, plan, files.cleaned.tmp, diffOut)
+      : cleanText(input, cleaner, undefined, positions, plan, files.cleaned.tmp, diffOut).then(() => []));
     await diffOut.close();
     const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned.tmp), sha256File(files.diff.tmp)]);
     const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
@@ -216,18 +216,18 @@ export function utf16Note(file: string, form: TextForm): string {
 
 /** Cleans the chat text (a plain export, or the chat entry of a zip) into `target`. */
 async function cleanText(
-  input: ExportInput, entry: string | undefined, positions: MessageLines, plan: CleaningPlan,
+  input: ExportInput, cleaner: FormatCleaner, entry: string | undefined, positions: MessageLines, plan: CleaningPlan,
   target: string, diffOut: Writer,
 ): Promise<void> {
   const what = entry ? `${input.fileName} (${entry})` : input.fileName;
-  const layout = await sniffLayout(input, entry, what, {});
+  const lineFormat = await cleaner.lineFormat(input, entry, what);
   const form = textForm(await input.head(entry), what);
   const out = writer(target);
   let first = true;
   // A UTF-16 file is binary to git: the diff is of its text, and says so for `git apply`.
   if (form.encoding !== 'utf-8') diffOut.push(utf16Note(entry ?? input.fileName, form));
   const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
-  await cleanWhatsAppText(readLinesWithEnds(input.open(entry), what), positions, layout, plan, async (text) => {
+  await cleanLines(readLinesWithEnds(input.open(entry), what), positions, lineFormat, plan, async (text) => {
     plan.signal?.throwIfAborted();
     await out.write(encodeText(text, form, first));
     first = false;
@@ -241,19 +241,19 @@ async function cleanText(
  * listed in the diff as deleted files), every other entry copied as it is.
  */
 async function cleanZip(
-  input: ExportInput, positions: MessageLines, plan: CleaningPlan, target: string,
+  input: ExportInput, cleaner: FormatCleaner, positions: MessageLines, plan: CleaningPlan, target: string,
   diffOut: Writer,
 ): Promise<RemovalReport['attachmentsRemoved']> {
   const zip = input.zip!;
-  const entry = findChatEntry(input);
+  const entry = cleaner.chatEntry(input);
   if (!entry) throw new InputError(`${input.fileName} holds no chat text to clean`);
   const chatTmp = `${target}.chat`;
   try {
-    await cleanText(input, entry, positions, plan, chatTmp, diffOut);
+    await cleanText(input, cleaner, entry, positions, plan, chatTmp, diffOut);
     // Entry path → the removed message whose attachment it is.
     const dropped = new Map<string, string>();
     for (const id of plan.removed.keys()) {
-      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(attachmentEntry(entry, a.name), id);
+      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(cleaner.attachmentEntry(entry, a.name), id);
     }
     const out = new yazl.ZipFile();
     let fail: (e: unknown) => void = () => undefined;

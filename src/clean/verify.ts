@@ -6,7 +6,7 @@ import { InputError } from '../model/errors';
 import { parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
-import { findChatEntry } from '../parsers/whatsapp';
+import { cleanerFor } from './formats';
 
 interface Hunk {
   oldStart: number;
@@ -147,7 +147,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   // Only the messages the report names are kept from the parse.
   const named = new Set([...report.removed.map((r) => r.id), ...report.redactions.map((r) => r.id)]);
   const byId = new Map<string, Message>();
-  await parseExport(exportPath, {}, { message: (m) => void (named.has(m.id) && byId.set(m.id, m)) });
+  const { format } = await parseExport(exportPath, {}, { message: (m) => void (named.has(m.id) && byId.set(m.id, m)) });
   const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
   for (const r of report.removed) {
     const m = byId.get(r.id);
@@ -170,7 +170,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
     return { problems, checks };
   }
   try {
-    const entry = original.zip ? findChatEntry(original) : undefined;
+    const entry = original.zip ? cleanerFor(format).chatEntry(original) : undefined;
     const chatPath = entry ?? original.fileName;
     const chatDiff = files.find((f) => f.path === chatPath && !f.deleted);
     const applied = await applyHunks(original, entry, chatDiff?.hunks ?? [], problems);

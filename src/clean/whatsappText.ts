@@ -1,32 +1,10 @@
-import { messageId, type Message, type Redaction, type TagEntry } from '../model';
+import type { Message, Redaction } from '../model';
 import { InputError } from '../model/errors';
 import { bodyColumn, readMessageLines } from '../parsers/whatsapp';
 import type { Grammar, HeaderLayout } from '../parsers/whatsapp/header';
-import type { UnifiedDiffWriter } from './unifiedDiff';
+import { splitEnd, type CleaningPlan, type LineFormat } from './lines';
 
 const BOM = '\uFEFF';
-
-/** Where each message sits in the chat text, by position (message i has id `messageId(i + 1)`). */
-export interface MessageLines {
-  first: readonly number[];
-  count: readonly number[];
-}
-
-export interface CleaningPlan {
-  /** The full messages the plan touches (removed or redacted), by id. */
-  messages: ReadonlyMap<string, Message>;
-  removed: ReadonlyMap<string, TagEntry>;
-  redactions: ReadonlyMap<string, readonly Redaction[]>;
-  marker(tag: TagEntry['tag']): string;
-  signal?: AbortSignal;
-  /** The hunk heading for a change: tag, rule, reviewer, time. */
-  reason(entry: { tag: string; rule?: string; by: string; at: string }): string;
-}
-
-function splitEnd(line: string): [string, string] {
-  const m = /(\r\n|\r|\n)$/.exec(line);
-  return m ? [line.slice(0, m.index), m[1]] : [line, ''];
-}
 
 /**
  * Blacks out a message's redacted spans in its raw lines. Offsets index the message text; each
@@ -103,93 +81,13 @@ function checkReadsAsBefore(cleaned: (string | null)[], m: Message, layout: Head
   }
 }
 
-/**
- * Cleans a WhatsApp chat text as it streams: every line of a removed message goes, redacted
- * spans become markers, everything else passes through byte for byte. The diff is written from
- * the same decisions, in the same pass.
- */
-export async function cleanWhatsAppText(
-  lines: AsyncIterable<string[]>,
-  positions: MessageLines,
-  layout: HeaderLayout,
-  plan: CleaningPlan,
-  write: (text: string) => void | Promise<void>,
-  diff: UnifiedDiffWriter,
-): Promise<void> {
-  let lineNo = 0;
-  let next = 0;
-  let pending: { index: number; lines: string[] } | null = null;
-  let out: string[] = [];
-  const flush = async () => {
-    if (out.length) await write(out.join(''));
-    out = [];
+/** WhatsApp's chat text, cleaned line by line with the file's header layout. */
+export function whatsappLines(layout: HeaderLayout): LineFormat {
+  return {
+    rewrite(raw, message, redactions, plan) {
+      const cleaned = redactLines(raw, message, layout.grammar, redactions, plan);
+      checkReadsAsBefore(cleaned, message, layout, redactions);
+      return cleaned;
+    },
   };
-  // A UTF-8 BOM belongs to the file, not to line 1: when line 1 goes, the next kept line takes it.
-  let bom: { reason: string } | null = null;
-  const keep = (line: string) => {
-    if (bom) {
-      diff.change(line, BOM + line, bom.reason);
-      out.push(BOM + line);
-      bom = null;
-    } else {
-      diff.same(line);
-      out.push(line);
-    }
-  };
-  const finish = (index: number, raw: string[]) => {
-    const id = messageId(index + 1);
-    const removal = plan.removed.get(id);
-    if (removal) {
-      if (raw[0].startsWith(BOM)) bom = { reason: plan.reason(removal) };
-      for (const line of raw) diff.change(line, null, plan.reason(removal));
-      return;
-    }
-    const redactions = plan.redactions.get(id);
-    if (!redactions?.length) {
-      for (const line of raw) keep(line);
-      return;
-    }
-    const message = plan.messages.get(id)!;
-    const cleaned = redactLines(raw, message, layout.grammar, redactions, plan);
-    checkReadsAsBefore(cleaned, message, layout, redactions);
-    for (let i = 0; i < raw.length; i++) {
-      const line = cleaned[i];
-      if (line === raw[i]) keep(raw[i]);
-      else if (line === null) diff.change(raw[i], null, plan.reason(redactions[0]));
-      else {
-        const replacement = bom ? BOM + line : line;
-        bom = null;
-        diff.change(raw[i], replacement, plan.reason(redactions[0]));
-        out.push(replacement);
-      }
-    }
-  };
-  for await (const batch of lines) {
-    for (const line of batch) {
-      lineNo++;
-      if (pending) {
-        pending.lines.push(line);
-      } else if (next < positions.first.length && positions.first[next] === lineNo) {
-        pending = { index: next++, lines: [line] };
-      } else {
-        // Lines that belong to no message (blank lines before the first one) stay.
-        keep(line);
-        continue;
-      }
-      if (pending.lines.length === positions.count[pending.index]) {
-        finish(pending.index, pending.lines);
-        pending = null;
-      }
-    }
-    await flush();
-  }
-  if (pending) finish(pending.index, pending.lines);
-  // Every line went: the file keeps its BOM all the same.
-  const lastBom = bom as { reason: string } | null;
-  if (lastBom) {
-    diff.add(BOM, lastBom.reason);
-    out.push(BOM);
-  }
-  await flush();
-  diff.end();
 }

@@ -1,0 +1,163 @@
+import { messageId, type Message, type Redaction, type TagEntry } from '../model';
+import type { UnifiedDiffWriter } from './unifiedDiff';
+
+const BOM = '\uFEFF';
+
+/** Where each message sits in the chat text, by position (message i has id `messageId(i + 1)`). */
+export interface MessageLines {
+  first: readonly number[];
+  count: readonly number[];
+}
+
+export interface CleaningPlan {
+  /** The full messages the plan touches (removed or redacted), by id. */
+  messages: ReadonlyMap<string, Message>;
+  removed: ReadonlyMap<string, TagEntry>;
+  redactions: ReadonlyMap<string, readonly Redaction[]>;
+  marker(tag: TagEntry['tag']): string;
+  signal?: AbortSignal;
+  /** The hunk heading for a change: tag, rule, reviewer, time. */
+  reason(entry: { tag: string; rule?: string; by: string; at: string }): string;
+}
+
+/**
+ * A format's way of blacking out spans in the raw lines of one message (line ends included).
+ * Returns the cleaned lines by raw line, null for a line that goes (joined into another);
+ * throws an InputError when a span cannot be placed exactly.
+ */
+export type LineRewriter = (raw: string[], message: Message, redactions: readonly Redaction[], plan: CleaningPlan) => (string | null)[];
+
+export interface LineFormat {
+  rewrite: LineRewriter;
+  /**
+   * Messages that are elements of a list with a separator after all but the last (JSON's `,`):
+   * when the messages after a kept one are removed up to the end of the list, its separator goes.
+   */
+  separator?: string;
+}
+
+export function splitEnd(line: string): [string, string] {
+  const m = /(\r\n|\r|\n)$/.exec(line);
+  return m ? [line.slice(0, m.index), m[1]] : [line, ''];
+}
+
+/**
+ * Cleans a chat text whose messages occupy whole lines, as it streams: every line of a removed
+ * message goes, the format rewrites redacted ones, everything else passes through byte for
+ * byte. The diff is written from the same decisions, in the same pass.
+ */
+export async function cleanLines(
+  lines: AsyncIterable<string[]>,
+  positions: MessageLines,
+  format: LineFormat,
+  plan: CleaningPlan,
+  write: (text: string) => void | Promise<void>,
+  diff: UnifiedDiffWriter,
+): Promise<void> {
+  const separator = format.separator;
+  let out: string[] = [];
+  const flush = async () => {
+    if (out.length) await write(out.join(''));
+    out = [];
+  };
+  // A UTF-8 BOM belongs to the file, not to line 1: when line 1 goes, the next kept line takes it.
+  let bom: { reason: string } | null = null;
+  /** Writes a kept line; `reason` names why it differs from `original`, if it does. */
+  const output = (line: string, original: string, reason: string | null) => {
+    const text = bom ? BOM + line : line;
+    if (text === original) diff.same(text);
+    else diff.change(original, text, bom?.reason ?? reason ?? '');
+    bom = null;
+    out.push(text);
+  };
+
+  // List formats: the last line of the latest kept element waits (and what follows it, in
+  // order) until we know whether another kept element follows (it keeps its separator) or the
+  // list ends after removed ones (it loses it).
+  let held: { line: string; original: string; reason: string | null } | null = null;
+  let removedAfterHeld: string | null = null;
+  let deferred: (() => void)[] = [];
+  const act = (op: () => void) => (held ? deferred.push(op) : op());
+  const release = (listGoesOn: boolean) => {
+    if (!held) return;
+    let { line, reason } = held;
+    const { original } = held;
+    held = null;
+    const [text, end] = splitEnd(line);
+    if (!listGoesOn && removedAfterHeld !== null && text.endsWith(separator!)) {
+      line = text.slice(0, -separator!.length) + end;
+      reason ??= removedAfterHeld;
+    }
+    removedAfterHeld = null;
+    output(line, original, reason);
+    const ops = deferred;
+    deferred = [];
+    for (const op of ops) op();
+  };
+
+  const finish = (index: number, raw: string[]) => {
+    const id = messageId(index + 1);
+    const removal = plan.removed.get(id);
+    if (removal) {
+      const reason = plan.reason(removal);
+      if (held) removedAfterHeld ??= reason;
+      act(() => {
+        if (raw[0].startsWith(BOM)) bom = { reason };
+        for (const line of raw) diff.change(line, null, reason);
+      });
+      return;
+    }
+    release(true);
+    const redactions = plan.redactions.get(id);
+    const redacted = !!redactions?.length;
+    const cleaned = redacted ? format.rewrite(raw, plan.messages.get(id)!, redactions, plan) : raw;
+    const reason = redacted ? plan.reason(redactions[0]) : null;
+    let last = cleaned.length - 1;
+    while (last >= 0 && cleaned[last] === null) last--;
+    for (let i = 0; i < raw.length; i++) {
+      const line = cleaned[i];
+      if (line === null) diff.change(raw[i], null, reason!);
+      else if (i === last && separator !== undefined) held = { line, original: raw[i], reason: line === raw[i] ? null : reason };
+      else output(line, raw[i], reason);
+    }
+  };
+  /** A line outside every message: a blank one waits with a held element; any other ends its list. */
+  const other = (line: string) => {
+    if (line.trim() === '') return act(() => output(line, line, null));
+    release(false);
+    output(line, line, null);
+  };
+
+  let lineNo = 0;
+  let next = 0;
+  let pending: { index: number; lines: string[] } | null = null;
+  for await (const batch of lines) {
+    for (const line of batch) {
+      lineNo++;
+      if (pending) {
+        pending.lines.push(line);
+      } else if (next < positions.first.length && positions.first[next] === lineNo) {
+        pending = { index: next++, lines: [line] };
+      } else {
+        other(line);
+        continue;
+      }
+      if (pending.lines.length === positions.count[pending.index]) {
+        finish(pending.index, pending.lines);
+        pending = null;
+      }
+    }
+    plan.signal?.throwIfAborted();
+    await flush();
+  }
+  if (pending) finish(pending.index, pending.lines);
+  release(false);
+  // Every line went: the file keeps its BOM all the same.
+  const lastBom = bom as { reason: string } | null;
+  if (lastBom) {
+    diff.add(BOM, lastBom.reason);
+    out.push(BOM);
+  }
+  await flush();
+  diff.end();
+}
