@@ -1,10 +1,10 @@
 // Journey: a reviewer finishes a review with the keyboard and writes the cleaned export. Tag a
 // message privé (Alt+P) and the photo message AVG (Alt+A), redact the BSN with "Redact only …",
-// save (Ctrl+S); Ctrl+Alt+E refuses while identifier flags are open and lists them; "Save
-// Anyway…" with a reason writes the cleaned zip, the removal diff and the report beside the
-// export; the diff applies with the real `git apply`; "Open Removal Diff" shows the original
-// against the cleaned conversation; "Verify Cleaned Export" holds, and fails once the cleaned zip
-// is tampered with.
+// save (Ctrl+S); Ctrl+Alt+E refuses while identifier flags are open and lists them, and its
+// default button "Go to First" (Enter) puts the cursor on the first of them; "Save Anyway…" with
+// a reason writes the cleaned zip, the removal diff and the report beside the export; the diff
+// applies with the real `git apply`; "Open Removal Diff" shows the original against the cleaned
+// conversation; "Verify Cleaned Export" holds, and fails once the cleaned zip is tampered with.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -15,7 +15,7 @@ import { VSCodeHarness, waitUntil, type DialogInfo, type DiffSide } from '../har
 import { tagOf } from './reviewKeyboard.expect';
 import { openWithDialog } from './openExport.expect';
 import {
-  BSN, KEPT_PHOTO, OPEN_REMOVAL_DIFF, PHOTO, PRIVE, REASON, SAMPLE_ZIP, SCHEME, SHORT_REASON,
+  BSN, GO_TO_FIRST, KEPT_PHOTO, OPEN_REMOVAL_DIFF, PHOTO, PRIVE, REASON, SAMPLE_ZIP, SCHEME, SHORT_REASON,
   UNRESOLVED, VERIFY_CLEANED,
   assertReport, assertSameTree, diffTitle, expectedCleanedMessages, gitApply, idOf, listedFlags, outputFiles, readZip,
   unpackZip,
@@ -155,7 +155,8 @@ describe('journey: save, diff and verify the cleaned export', function () {
     assert.match(text, new RegExp(`Not saved: ${UNRESOLVED.length} identifier flags are unresolved`));
     assert.deepEqual(listedFlags(text), UNRESOLVED, `the dialog lists exactly the open identifier flags: ${text}`);
     assert.ok(dialog.buttons.includes('Save Anyway…'), `"Save Anyway…" is offered: ${dialog.buttons.join(', ')}`);
-    if (dialog.focused === 'Save Anyway…') console.warn('      ! the refusal dialog focuses "Save Anyway…": Enter goes on to the override');
+    // Enter leads back to the work, not past the guard.
+    assert.equal(dialog.focused, GO_TO_FIRST, `the default (focused) button is "${GO_TO_FIRST}": ${JSON.stringify(dialog)}`);
     await press('Escape');
     await vs.waitForDialogClosed();
     const focus = await vs.focusedElement();
@@ -168,7 +169,33 @@ describe('journey: save, diff and verify the cleaned export', function () {
     await vs.screenshot('refusal-dismissed');
   });
 
-  it('3. Ctrl+Alt+E, "Save Anyway…", a reason, Enter: the cleaned zip, the diff and the report are written', async function () {
+  it(`3. Ctrl+Alt+E, Enter: "${GO_TO_FIRST}" puts the cursor on the first unresolved identifier flag; nothing is written`, async function () {
+    await vs.goToLine(1);
+    const dialog = await saveCleanedWithKeys();
+    const first = listedFlags(`${dialog.message} ${dialog.detail}`)[0];
+    assert.deepEqual(first, UNRESOLVED[0], 'the modal lists the first unresolved identifier flag first');
+    assert.equal(dialog.focused, GO_TO_FIRST);
+    await press('Enter');
+    await vs.waitForDialogClosed();
+    const at = await vs.waitForCursorLine(line(first.id));
+    assert.equal(at.line, line(first.id), `the cursor is on the line of ${first.id}`);
+    // The keyboard is back in the review, on that line: the reviewer goes on from there.
+    await waitUntil(
+      async () => /\beditor\b/.test((await vs.focusedElement()).part) || undefined,
+      5_000,
+      async () => `after "${GO_TO_FIRST}" the keyboard focus is not in the editor: ${JSON.stringify(await vs.focusedElement())}`,
+    );
+    await focusReview();
+    await vs.waitForRenderedLine(first.id, () => true, 'is not on screen');
+    // Nothing follows: no input box, no progress, no file.
+    await vs.waitForProgressToFinish();
+    assert.equal(await vs.quickInput(), undefined, 'no input box asks for a reason');
+    assert.deepEqual(outputsOnDisk(), [], `"${GO_TO_FIRST}" writes no file`);
+    assert.deepEqual(await vs.errorNotifications(), []);
+    await vs.screenshot('went-to-first-flag');
+  });
+
+  it('4. Ctrl+Alt+E, "Save Anyway…", a reason, Enter: the cleaned zip, the diff and the report are written', async function () {
     await saveCleanedWithKeys();
     await vs.chooseDialogButton('Save Anyway…');
     const box = await waitUntil(() => vs.quickInput(), 10_000, () => 'no input box asks for a reason');
@@ -217,7 +244,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     assert.ok(!chat.includes('Foto van het planbord'), 'the photo message is gone from the chat text');
   });
 
-  it('4. `git apply` of the removal diff on the unpacked export gives the unpacked cleaned zip, byte for byte', async function () {
+  it('5. `git apply` of the removal diff on the unpacked export gives the unpacked cleaned zip, byte for byte', async function () {
     const patched = path.join(scratch, 'original');
     const cleaned = path.join(scratch, 'cleaned');
     await unpackZip(zipPath, patched);
@@ -229,7 +256,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     assert.ok(files.includes('_chat.txt'), files.join(', '));
   });
 
-  it('5. "Open Removal Diff" shows the original against the cleaned conversation', async function () {
+  it('6. "Open Removal Diff" shows the original against the cleaned conversation', async function () {
     await vs.clearNotifications();
     await focusReview();
     await vs.runCommand(OPEN_REMOVAL_DIFF);
@@ -262,8 +289,8 @@ describe('journey: save, diff and verify the cleaned export', function () {
     sides.original.lines.pop();
     sides.modified.lines.pop();
     assert.ok(tab.includes(title), `the tab is titled "${title}": "${tab}"`);
-    assert.match(sides.original.uri, /^chatreview-diff:.*\?original$/);
-    assert.match(sides.modified.uri, /^chatreview-diff:.*\?cleaned$/);
+    assert.match(sides.original.uri, /^chatreview-diff:.*\?side=original$/);
+    assert.match(sides.modified.uri, /^chatreview-diff:.*\?side=cleaned$/);
 
     // Left: the conversation as opened, one message per line.
     assert.deepEqual(sides.original.lines.map((l) => l.text), originalLines, 'the left side is the original conversation');
@@ -295,7 +322,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     await vs.screenshot('removal-diff-wrapped');
   });
 
-  it('6. "Verify Cleaned Export" holds; after tampering with the cleaned zip it names the cleaned file', async function () {
+  it('7. "Verify Cleaned Export" holds; after tampering with the cleaned zip it names the cleaned file', async function () {
     // From the diff editor the command may not be offered (its `when` is the review language).
     const fromDiff = await vs.commandPaletteLists(VERIFY_CLEANED);
     if (!fromDiff) console.warn(`      ! "${VERIFY_CLEANED}" is not in the command palette while the removal diff is the active editor`);
@@ -337,7 +364,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     }
   });
 
-  it('7. a cleaned zip that still opens but whose kept photo changed: a modal names the file and the entry', async function () {
+  it('8. a cleaned zip that still opens but whose kept photo changed: a modal names the file and the entry', async function () {
     await vs.clearNotifications();
     // The photos are stored uncompressed: change one byte of the kept photo inside the zip.
     const zip = await fsp.readFile(path.join(scratch, 'cleaned-as-written.zip'));

@@ -28,6 +28,8 @@ export const UNRESOLVED = [
   { id: 'm000014', rule: 'iban' },
   { id: 'm000016', rule: 'phone' },
 ];
+/** The refusal modal's default button: it puts the cursor on the first unresolved identifier flag. */
+export const GO_TO_FIRST = 'Go to First';
 /** The override reason typed into the input box (at least 10 characters). */
 export const REASON = 'IBAN en telefoon zijn zakelijk; akkoord van de FG op 14-03';
 /** A reason the input box refuses. */
