@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { parseExport } from '../parsers';
+import { listConversations, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
@@ -121,8 +121,13 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const planned = new Set([...state.tags.map((t) => t.id), ...(state.redactions ?? []).map((r) => r.id)]);
   const byId = new Map<string, Message>();
   const positions = { first: [] as number[], count: [] as number[] };
+  // Another conversation's lines would pass through unreviewed: refuse until they can be left out.
+  const listed = (await listConversations(exportPath)).conversations;
+  if (listed && listed.length > 1) {
+    throw new InputError(`${path.basename(exportPath)} holds ${listed.length} conversations; cleaning one of them inside such a file is not supported yet (its other conversations would pass through unreviewed)`);
+  }
   const [{ format }, exportSha] = await Promise.all([
-    parseExport(exportPath, {}, {
+    parseExport(exportPath, { conversation: state.export.conversation }, {
       message(m) {
         positions.first.push(m.source.line);
         positions.count.push(m.source.lines);

@@ -2,15 +2,19 @@ import { parseArgs } from 'node:util';
 import { isInputError } from '../model/errors';
 import type { DayOrder } from '../parsers';
 import { runClean } from './clean';
-import { runParse } from './parse';
+import { runConversations, runParse } from './parse';
 import { runScan } from './scan';
 import { runVerify } from './verify';
 
-const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first]
-       chatreview scan <export> [--policy <file>] [--format …] [--day-first|--month-first]
+const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first] [--conversation <id>] [--tz <zone>]
+       chatreview conversations <export> [--format …] [--tz <zone>]
+       chatreview scan <export> [--policy <file>] [--format …] [--day-first|--month-first] [--conversation <id>] [--tz <zone>]
        chatreview clean <export> --tags <sidecar.json> [--out <dir>] [--reviewer <name>]
        chatreview verify <export> --report <x.removal.json>
 
+--conversation picks one conversation of a file that holds several (an SMS backup, a Telegram
+full export); \`chatreview conversations\` lists them. --tz is the IANA time zone for exports
+that store epoch times (default: this machine's).
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
 class UsageError extends Error {}
@@ -28,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       reviewer: { type: 'string' },
       report: { type: 'string' },
+      conversation: { type: 'string' },
+      tz: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,14 +45,15 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError('no command given');
   if (values['day-first'] && values['month-first']) throw new UsageError('--day-first and --month-first exclude each other');
   const dayOrder: DayOrder | undefined = values['day-first'] ? 'day-first' : values['month-first'] ? 'month-first' : undefined;
+  const parseOptions = { format: values.format, dayOrder, conversation: values.conversation, timeZone: values.tz };
   switch (command) {
     case 'parse':
     case 'scan':
+    case 'conversations':
       if (!file) throw new UsageError(`${command} needs an export file`);
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      return command === 'parse'
-        ? runParse(file, { format: values.format, dayOrder })
-        : runScan(file, { format: values.format, dayOrder, policy: values.policy });
+      if (command === 'conversations') return runConversations(file, parseOptions);
+      return command === 'parse' ? runParse(file, parseOptions) : runScan(file, { ...parseOptions, policy: values.policy });
     case 'clean':
       if (!file) throw new UsageError('clean needs an export file');
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

@@ -19,13 +19,13 @@ export const DIFF_SCHEME = 'chatreview-diff';
 export async function activeExport(reviews: ReviewFileSystem): Promise<ExportReview | undefined> {
   const editor = vscode.window.activeTextEditor;
   const uri = editor?.document.uri;
-  if (uri?.scheme === DIFF_SCHEME) return reviews.review(parseReviewUri(uri).exportId);
+  if (uri?.scheme === DIFF_SCHEME) return reviews.review(parseReviewUri(uri).reviewId);
   if (!editor || uri?.scheme !== REVIEW_SCHEME) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a review document first (Chat Review: Open Export).'));
     return undefined;
   }
   if (editor.document.isDirty && !(await editor.document.save())) return undefined;
-  return reviews.review(parseReviewUri(uri).exportId);
+  return reviews.review(parseReviewUri(uri).reviewId);
 }
 
 /**
@@ -53,7 +53,7 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
     const s = settings();
-    const flags = reviews.conversationFlags(review.exportId);
+    const flags = reviews.conversationFlags(review.id);
     await flags?.scan(policyFromSettings(s));
     const unresolved = flags?.unresolvedIdentifiers ?? [];
     let override: { reason: string; unresolved: { id: string; rule: string }[] } | null = null;
@@ -138,7 +138,7 @@ export class RemovalDiffProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly reviews: ReviewFileSystem, private readonly settings: () => Settings) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const review = await this.reviews.review(parseReviewUri(uri).exportId);
+    const review = await this.reviews.review(parseReviewUri(uri).reviewId);
     const header = review.header(undefined);
     const messages = review.parsed.messages;
     return new URLSearchParams(uri.query).get('side') === 'cleaned'
@@ -152,7 +152,7 @@ export function openRemovalDiff(reviews: ReviewFileSystem) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
     if (!review) return;
-    const side = (side: string) => reviewUri(review.exportId, undefined, DIFF_SCHEME, { side });
+    const side = (side: string) => reviewUri(review.id, undefined, DIFF_SCHEME, { side });
     const state = review.reviewState;
     const title = vscode.l10n.t('{0}: original ↔ cleaned ({1} removed, {2} redacted)', review.fileName, state.tags.length, state.redactions?.length ?? 0);
     await vscode.commands.executeCommand('vscode.diff', side('original'), side('cleaned'), title);

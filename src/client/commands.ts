@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, type LineTag, type Settings, type Tag } from '../model';
 import { openRawRemovalDiff, openRemovalDiff, saveCleanedExport, verifyCleanedExport } from './cleaning';
+import { reviewIdOf } from './exportReview';
 import { showReview } from './reveal';
 import { spotCheck } from './spotCheck';
 
@@ -14,7 +15,7 @@ export interface Context {
 
 type Command = (ctx: Context) => (...args: never[]) => unknown;
 
-const EXPORT_FILTERS = { [vscode.l10n.t('Chat exports')]: ['txt', 'zip'] };
+const EXPORT_FILTERS = { [vscode.l10n.t('Chat exports')]: ['txt', 'zip', 'md', 'json', 'xml', 'csv', 'rsmf', 'eml'] };
 
 function activeReviewEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -30,12 +31,24 @@ const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
   }))?.[0];
   if (!exportUri) return;
   let uri: vscode.Uri;
+  const title = vscode.l10n.t('Reading {0}…', exportUri.path.split('/').pop() ?? '');
   try {
-    const review = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', exportUri.path.split('/').pop() ?? '') },
-      () => ctx.reviews.review(exportIdOf(exportUri)),
-    );
-    uri = reviewUri(review.exportId, review.pageLabels[0]);
+    // A file holding several conversations (an SMS backup) opens one of them, picked here.
+    const exportId = exportIdOf(exportUri);
+    const conversations = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
+      () => ctx.reviews.conversations(exportId));
+    let conversation: string | undefined;
+    if (conversations && conversations.length > 1) {
+      const picked = await vscode.window.showQuickPick(
+        conversations.map((c) => ({ label: c.title, description: vscode.l10n.t('{0} messages', c.messages), detail: c.id, id: c.id })),
+        { placeHolder: vscode.l10n.t('This file holds {0} conversations: pick one to review', conversations.length), matchOnDetail: true },
+      );
+      if (!picked) return;
+      conversation = picked.id;
+    }
+    const review = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
+      () => ctx.reviews.review(reviewIdOf(exportId, conversation)));
+    uri = reviewUri(review.id, review.pageLabels[0]);
   } catch (e) {
     if (!isInputError(e)) throw e;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open this export: {0}', e.message));
@@ -119,7 +132,7 @@ function goToPage(direction: 1 | -1): Command {
     const editor = activeReviewEditor();
     if (!editor) return;
     const target = parseReviewUri(editor.document.uri);
-    const review = await ctx.reviews.review(target.exportId);
+    const review = await ctx.reviews.review(target.reviewId);
     const labels = review.pageLabels;
     const index = target.page === undefined ? -1 : labels.indexOf(target.page);
     const next = labels[index + direction];
@@ -127,7 +140,7 @@ function goToPage(direction: 1 | -1): Command {
       void vscode.window.setStatusBarMessage(labels.length ? vscode.l10n.t('No more pages') : vscode.l10n.t('This conversation has one page'), 3000);
       return;
     }
-    await showReview(reviewUri(target.exportId, next));
+    await showReview(reviewUri(target.reviewId, next));
   };
 }
 
@@ -135,9 +148,9 @@ const pickPage: Command = (ctx) => async () => {
   const editor = activeReviewEditor();
   if (!editor) return;
   const target = parseReviewUri(editor.document.uri);
-  const review = await ctx.reviews.review(target.exportId);
+  const review = await ctx.reviews.review(target.reviewId);
   const picked = await vscode.window.showQuickPick(review.pages.map((p) => ({ label: p.label, description: vscode.l10n.t('{0} messages', p.end - p.start) })), { placeHolder: vscode.l10n.t('Go to page…') });
-  if (picked) await showReview(reviewUri(target.exportId, picked.label));
+  if (picked) await showReview(reviewUri(target.reviewId, picked.label));
 };
 
 const openReviewAt: Command = () => async (uri: vscode.Uri, line?: number) => showReview(uri, line);

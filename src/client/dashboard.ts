@@ -33,8 +33,8 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
   getParent(node: Node): Node | undefined {
     if (node.kind === 'page') return { kind: 'export', review: node.review };
     if (node.kind === 'rule') {
-      const { exportId, page } = parseReviewUri(node.uri);
-      const review = this.reviewsById.get(exportId);
+      const { reviewId, page } = parseReviewUri(node.uri);
+      const review = this.reviewsById.get(reviewId);
       if (!review) return undefined;
       const range = review.page(page) ?? { start: 0, end: review.parsed.messages.length };
       return { kind: 'page', review, label: page, messages: range.end - range.start };
@@ -47,7 +47,7 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       const reviews = await this.reviews.openReviews();
-      this.reviewsById = new Map(reviews.map((r) => [r.exportId, r]));
+      this.reviewsById = new Map(reviews.map((r) => [r.id, r]));
       return reviews.map((review) => ({ kind: 'export', review }));
     }
     if (node.kind === 'export') {
@@ -56,7 +56,7 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
       return review.pages.map((p) => ({ kind: 'page', review, label: p.label, messages: p.end - p.start }));
     }
     if (node.kind === 'page') {
-      const uri = reviewUri(node.review.exportId, node.label);
+      const uri = reviewUri(node.review.id, node.label);
       const s = this.stats.get(uri);
       return s ? Object.entries(s.openByRule).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([rule, count]) => ({ kind: 'rule', uri, rule, count })) : [];
     }
@@ -66,19 +66,19 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'export') {
       const item = new vscode.TreeItem(node.review.parsed.conversation.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `export:${node.review.exportId}`;
+      item.id = `export:${node.review.id}`;
       item.description = node.review.fileName;
       item.tooltip = vscode.l10n.t('{0} messages · {1}', node.review.parsed.messages.length, node.review.exportId);
       item.iconPath = new vscode.ThemeIcon('comment-discussion');
       return item;
     }
     if (node.kind === 'page') {
-      const uri = reviewUri(node.review.exportId, node.label);
+      const uri = reviewUri(node.review.id, node.label);
       const s = this.stats.get(uri);
       const item = new vscode.TreeItem(node.label ?? vscode.l10n.t('Conversation'), s && openCount(s) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `page:${uri.toString()}`;
       // An open page's live count; otherwise the count from the saved state, once scanned.
-      const open = s ? openCount(s) : this.reviews.conversationFlags(node.review.exportId)?.perPage.get(node.label ?? '')?.open;
+      const open = s ? openCount(s) : this.reviews.conversationFlags(node.review.id)?.perPage.get(node.label ?? '')?.open;
       item.description = open === undefined ? vscode.l10n.t('{0} messages', node.messages) : vscode.l10n.t('{0} open flags · {1} messages', open, node.messages);
       item.iconPath = new vscode.ThemeIcon(open === undefined ? 'file' : open ? 'warning' : 'pass');
       item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Open'), arguments: [uri] };

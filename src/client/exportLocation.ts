@@ -20,15 +20,18 @@ export interface ExportLocation {
   read(): Promise<{ source: ExportSource; sha256: string }>;
   /** A file in the export's folder, or undefined when it is missing or larger than `maxBytes`. */
   readSibling(name: string, maxBytes: number): Promise<Uint8Array | undefined>;
-  /** The sidecar's text, or undefined when there is none yet. */
-  readSidecar(): Promise<string | undefined>;
+  /** The sidecar's text (of one conversation of a file that holds several), or undefined when there is none yet. */
+  readSidecar(conversation?: string): Promise<string | undefined>;
   /** Replaces the sidecar atomically: readers see the old or the new text, never half. */
-  writeSidecar(text: string): Promise<void>;
+  writeSidecar(text: string, conversation?: string): Promise<void>;
 }
 
-/** The sidecar beside an export (a path, or just a file name). */
-export function sidecarPath(exportPath: string): string {
-  return `${exportPath}.chatreview.json`;
+/**
+ * The sidecar beside an export (a path, or just a file name); one per conversation for files
+ * that hold several, its id made safe for a file name (the sidecar itself records the id).
+ */
+export function sidecarPath(exportPath: string, conversation?: string): string {
+  return conversation === undefined ? `${exportPath}.chatreview.json` : `${exportPath}.${conversation.replace(/[^\w.+@-]/g, '_')}.chatreview.json`;
 }
 
 function cannotWrite(file: string, code: string | undefined): InputError | undefined {
@@ -53,7 +56,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 }
 
 export function localExport(exportPath: string): ExportLocation {
-  const sidecar = sidecarPath(exportPath);
   return {
     id: exportPath,
     fileName: path.basename(exportPath),
@@ -64,11 +66,11 @@ export function localExport(exportPath: string): ExportLocation {
       const size = (await fs.promises.stat(file).catch(() => undefined))?.size;
       return size === undefined || size > maxBytes ? undefined : fs.promises.readFile(file);
     },
-    readSidecar: () => fs.promises.readFile(sidecar, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    readSidecar: (conversation) => fs.promises.readFile(sidecarPath(exportPath, conversation), 'utf8').catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return undefined;
-      throw new InputError(`cannot read ${path.basename(sidecar)}: ${e.message}`);
+      throw new InputError(`cannot read ${path.basename(sidecarPath(exportPath, conversation))}: ${e.message}`);
     }),
-    writeSidecar: (text) => writeFileAtomic(sidecar, text),
+    writeSidecar: (text, conversation) => writeFileAtomic(sidecarPath(exportPath, conversation), text),
   };
 }
 
@@ -93,7 +95,7 @@ export function storedExport<U>(
   exportUri: U,
   { id, fileName, sibling }: { id: string; fileName: string; sibling: (name: string) => U },
 ): ExportLocation {
-  const sidecar = sibling(sidecarPath(fileName));
+  const sidecar = (conversation?: string) => sibling(sidecarPath(fileName, conversation));
   const what = (e: unknown) => (e instanceof Error ? e.message : String(e));
   return {
     id,
@@ -114,18 +116,19 @@ export function storedExport<U>(
       const size = await Promise.resolve(store.stat(uri)).then((s) => s.size, () => undefined);
       return size === undefined || size > maxBytes ? undefined : store.readFile(uri);
     },
-    readSidecar: () => Promise.resolve(store.readFile(sidecar)).then((b) => new TextDecoder().decode(b), (e: unknown) => {
+    readSidecar: (conversation) => Promise.resolve(store.readFile(sidecar(conversation))).then((b) => new TextDecoder().decode(b), (e: unknown) => {
       if (store.isMissing(e)) return undefined;
-      throw new InputError(`cannot read ${sidecarPath(fileName)}: ${what(e)}`);
+      throw new InputError(`cannot read ${sidecarPath(fileName, conversation)}: ${what(e)}`);
     }),
-    async writeSidecar(text) {
-      const tmp = sibling(`.${sidecarPath(fileName)}.${randomUUID()}.tmp`);
+    async writeSidecar(text, conversation) {
+      const name = sidecarPath(fileName, conversation);
+      const tmp = sibling(`.${name}.${randomUUID()}.tmp`);
       try {
         await store.writeFile(tmp, new TextEncoder().encode(text));
-        await store.rename(tmp, sidecar, { overwrite: true });
+        await store.rename(tmp, sidecar(conversation), { overwrite: true });
       } catch (e) {
         await Promise.resolve(store.delete(tmp)).catch(() => undefined);
-        throw new InputError(`cannot write ${sidecarPath(fileName)}: ${what(e)}`);
+        throw new InputError(`cannot write ${name}: ${what(e)}`);
       }
     },
   };

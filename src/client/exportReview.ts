@@ -30,10 +30,22 @@ function checkRedactions(state: ReviewState, messages: readonly Message[], what:
   }
 }
 
-function checkedState(json: string, exportName: string, sha256: string, messages: readonly Message[]): ReviewState {
-  const state = readReviewState(json, sidecarPath(exportName), sha256);
-  checkRedactions(state, messages, sidecarPath(exportName));
+function checkedState(json: string, exportName: string, conversation: string | undefined, sha256: string, messages: readonly Message[]): ReviewState {
+  const what = sidecarPath(exportName, conversation);
+  const state = readReviewState(json, what, sha256);
+  if (state.export.conversation !== conversation) throw new InputError(`${what} reviews another conversation (${state.export.conversation ?? 'none'})`);
+  checkRedactions(state, messages, what);
   return state;
+}
+
+/** The key a review is known by in the client: the export, and the conversation of a file that holds several. */
+export function reviewIdOf(exportId: string, conversation: string | undefined): string {
+  return conversation === undefined ? exportId : `${exportId}\0${conversation}`;
+}
+
+export function splitReviewId(reviewId: string): { exportId: string; conversation: string | undefined } {
+  const at = reviewId.indexOf('\0');
+  return at < 0 ? { exportId: reviewId, conversation: undefined } : { exportId: reviewId.slice(0, at), conversation: reviewId.slice(at + 1) };
 }
 
 /**
@@ -43,6 +55,8 @@ function checkedState(json: string, exportName: string, sha256: string, messages
 export class ExportReview {
   private constructor(
     readonly location: ExportLocation,
+    /** The conversation of a file that holds several; undefined otherwise. */
+    readonly conversation: string | undefined,
     /** What the parsers read: the local path, or the bytes of an export read elsewhere. */
     private readonly source: ExportSource,
     readonly parsed: ParsedExport,
@@ -54,18 +68,25 @@ export class ExportReview {
   ) {}
 
   /** Loads an export: a local path, or a location read through VS Code's file system. */
-  static async load(where: string | ExportLocation, pageSize: number): Promise<ExportReview> {
+  static async load(where: string | ExportLocation, pageSize: number, conversation?: string): Promise<ExportReview> {
     const location = typeof where === 'string' ? localExport(where) : where;
     const { source, sha256 } = await location.read();
-    const parsed = await readExport(source);
-    const json = await location.readSidecar();
-    const state = json === undefined ? emptyReviewState(location.fileName, sha256) : checkedState(json, location.fileName, sha256, parsed.messages);
-    return new ExportReview(location, source, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
+    const parsed = await readExport(source, { conversation });
+    const json = await location.readSidecar(conversation);
+    const state = json === undefined
+      ? emptyReviewState(location.fileName, sha256, conversation)
+      : checkedState(json, location.fileName, conversation, sha256, parsed.messages);
+    return new ExportReview(location, conversation, source, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
   }
 
-  /** The key the client knows this export by: its local path, or its URI when it is elsewhere. */
+  /** The export's id: its local path, or its URI when it is elsewhere. */
   get exportId(): string {
     return this.location.id;
+  }
+
+  /** The key the client knows this review by (export and conversation). */
+  get id(): string {
+    return reviewIdOf(this.location.id, this.conversation);
   }
 
   /**
@@ -75,9 +96,11 @@ export class ExportReview {
   async reload(): Promise<boolean> {
     let changed = false;
     await this.queue(async () => {
-      const json = await this.location.readSidecar();
+      const json = await this.location.readSidecar(this.conversation);
       if (json === this.sidecarText) return;
-      this.state = json === undefined ? emptyReviewState(this.fileName, this.sha256) : checkedState(json, this.fileName, this.sha256, this.parsed.messages);
+      this.state = json === undefined
+        ? emptyReviewState(this.fileName, this.sha256, this.conversation)
+        : checkedState(json, this.fileName, this.conversation, this.sha256, this.parsed.messages);
       this.sidecarText = json;
       changed = true;
     });
@@ -217,12 +240,12 @@ export class ExportReview {
   private update(change: (state: ReviewState) => ReviewState): Promise<void> {
     return this.queue(async () => {
       const next = change(this.state);
-      const onDisk = await this.location.readSidecar().catch(() => undefined);
+      const onDisk = await this.location.readSidecar(this.conversation).catch(() => undefined);
       if (onDisk !== this.sidecarText) {
-        throw new InputError(`${sidecarPath(this.fileName)} was changed outside this window; reopen the export to continue from it`);
+        throw new InputError(`${sidecarPath(this.fileName, this.conversation)} was changed outside this window; reopen the export to continue from it`);
       }
       const json = JSON.stringify(next, null, 2) + '\n';
-      await this.location.writeSidecar(json);
+      await this.location.writeSidecar(json, this.conversation);
       this.state = next;
       this.sidecarText = json;
     });

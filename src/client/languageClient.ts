@@ -21,16 +21,16 @@ export function startLanguageClient(
   const client = new LanguageClient('chatreview', 'Chat Review', serverOptions, clientOptions);
   client.onRequest(PageRequest.type, async ({ uri }) => {
     const target = parseReviewUri(vscode.Uri.parse(uri));
-    const review = await reviews.review(target.exportId);
+    const review = await reviews.review(target.reviewId);
     return review.pageData(target.page);
   });
   client.onRequest(AttachmentPreviewRequest.type, async ({ uri, name }) =>
-    (await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).exportId)).attachmentPreview(name));
+    (await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId)).attachmentPreview(name));
   client.onNotification(StatsNotification.type, ({ uri, stats }) => onStats(vscode.Uri.parse(uri), stats));
   reviews.flagSource = (uri) => client.sendRequest(FlagsRequest.type, { uri: uri.toString() });
-  reviews.onDidChangeReviewState((exportId) => {
+  reviews.onDidChangeReviewState((reviewId) => {
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === REVIEW_SCHEME && parseReviewUri(doc.uri).exportId === exportId) {
+      if (doc.uri.scheme === REVIEW_SCHEME && parseReviewUri(doc.uri).reviewId === reviewId) {
         void client.sendNotification(PageChangedNotification.type, { uri: doc.uri.toString() });
       }
     }

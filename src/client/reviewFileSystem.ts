@@ -2,19 +2,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { InputError, isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
+import { listConversations, type ConversationInfo } from '../parsers';
 import { ConversationFlags } from './conversationFlags';
 import { sidecarPath, storedExport, type ExportLocation, type FileStore } from './exportLocation';
-import { ExportReview } from './exportReview';
+import { ExportReview, reviewIdOf, splitReviewId } from './exportReview';
 
 export const REVIEW_SCHEME = 'chatreview';
 
 /**
  * Where a review URI points: `chatreview:/<export path>[/<page>]`. An export that is not on this
- * machine's disk (a Live Share guest's `vsls:` file) keeps its scheme in the query, `?source=vsls`.
+ * machine's disk (a Live Share guest's `vsls:` file) keeps its scheme in the query, `?source=vsls`;
+ * one conversation of a file that holds several is `?conversation=<id>`.
  */
 export interface ReviewTarget {
-  /** The export's local path, or its URI string when it is elsewhere. */
-  exportId: string;
+  /** The review's key: the export's local path (or URI string when it is elsewhere) and conversation. */
+  reviewId: string;
   page: string | undefined;
 }
 
@@ -31,15 +33,20 @@ export function exportUriOf(exportId: string): vscode.Uri {
 export function parseReviewUri(uri: vscode.Uri): ReviewTarget {
   const base = path.posix.basename(uri.path);
   const page = isPageLabel(base) ? base : undefined;
-  const scheme = new URLSearchParams(uri.query).get('source') ?? 'file';
-  const source = vscode.Uri.from({ scheme, authority: uri.authority, path: page ? path.posix.dirname(uri.path) : uri.path });
-  return { exportId: exportIdOf(source), page };
+  const params = new URLSearchParams(uri.query);
+  const source = vscode.Uri.from({ scheme: params.get('source') ?? 'file', authority: uri.authority, path: page ? path.posix.dirname(uri.path) : uri.path });
+  return { reviewId: reviewIdOf(exportIdOf(source), params.get('conversation') ?? undefined), page };
 }
 
 /** The review document of an export (of one of its pages); `scheme` serves the diff view too. */
-export function reviewUri(exportId: string, page?: string, scheme = REVIEW_SCHEME, query: Record<string, string> = {}): vscode.Uri {
+export function reviewUri(reviewId: string, page?: string, scheme = REVIEW_SCHEME, query: Record<string, string> = {}): vscode.Uri {
+  const { exportId, conversation } = splitReviewId(reviewId);
   const source = exportUriOf(exportId);
-  const params = new URLSearchParams(source.scheme === 'file' ? query : { source: source.scheme, ...query });
+  const params = new URLSearchParams({
+    ...(source.scheme === 'file' ? {} : { source: source.scheme }),
+    ...(conversation === undefined ? {} : { conversation }),
+    ...query,
+  });
   return vscode.Uri.from({ scheme, authority: source.authority, path: page ? `${source.path}/${page}` : source.path, query: params.toString() });
 }
 
@@ -82,33 +89,34 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   readonly onDidOpenExport = this.opened.event;
   private readonly flags = new Map<string, ConversationFlags>();
   private readonly flagsChanged = new vscode.EventEmitter<string>();
-  /** Fires (with the export id) as the conversation-wide flag counts are updated. */
+  /** Fires (with the review id) as the conversation-wide flag counts are updated. */
   readonly onDidChangeConversationFlags = this.flagsChanged.event;
   flagSource: FlagSource | undefined;
   private readonly stateChanged = new vscode.EventEmitter<string>();
-  /** Fires (with the export id) when review state changed other than by saving a page. */
+  /** Fires (with the review id) when review state changed other than by saving a page. */
   readonly onDidChangeReviewState = this.stateChanged.event;
 
   /** Tells the open pages of an export that its review state changed (spot-check verdicts). */
-  reviewStateChanged(exportId: string): void {
-    this.stateChanged.fire(exportId);
-    this.rescan(exportId);
+  reviewStateChanged(reviewId: string): void {
+    this.stateChanged.fire(reviewId);
+    this.rescan(reviewId);
   }
 
   constructor(private readonly settings: () => Settings) {}
 
   /** Parses an export (once) with its review state, then counts its open flags in the background. */
-  review(exportId: string): Promise<ExportReview> {
-    let review = this.reviews.get(exportId);
+  review(reviewId: string): Promise<ExportReview> {
+    let review = this.reviews.get(reviewId);
     if (!review) {
-      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize);
-      this.reviews.set(exportId, review);
+      const { exportId, conversation } = splitReviewId(reviewId);
+      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation);
+      this.reviews.set(reviewId, review);
       review.then((r) => {
-        this.flags.set(exportId, new ConversationFlags(r));
+        this.flags.set(reviewId, new ConversationFlags(r));
         this.watchSidecar(r);
         this.opened.fire(r);
-        this.rescan(exportId);
-      }, () => this.reviews.delete(exportId));
+        this.rescan(reviewId);
+      }, () => this.reviews.delete(reviewId));
     }
     return review;
   }
@@ -120,14 +128,14 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
    */
   private watchSidecar(review: ExportReview): void {
     const exportUri = exportUriOf(review.exportId);
-    const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(exportUri, '..'), sidecarPath(review.fileName));
+    const pattern = new vscode.RelativePattern(vscode.Uri.joinPath(exportUri, '..'), sidecarPath(review.fileName, review.conversation));
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const reload = () => void review.reload().then((changed) => {
       if (!changed) return;
-      const pages = [...this.texts.keys()].map((k) => vscode.Uri.parse(k)).filter((u) => parseReviewUri(u).exportId === review.exportId);
+      const pages = [...this.texts.keys()].map((k) => vscode.Uri.parse(k)).filter((u) => parseReviewUri(u).reviewId === review.id);
       for (const page of pages) this.texts.delete(page.toString());
       this.changes.fire(pages.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
-      this.reviewStateChanged(review.exportId);
+      this.reviewStateChanged(review.id);
     }, (e: unknown) => void vscode.window.showWarningMessage(vscode.l10n.t('The review state of {0} changed on disk but cannot be read: {1}', review.fileName, e instanceof Error ? e.message : String(e))));
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
@@ -141,15 +149,22 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     for (const d of this.disposables) d.dispose();
   }
 
+  /** The conversations of a file that holds several (null for formats that hold one per file). */
+  async conversations(exportId: string): Promise<ConversationInfo[] | null> {
+    const where = exportLocation(exportId);
+    const source = typeof where === 'string' ? where : (await where.read()).source;
+    return (await listConversations(source)).conversations;
+  }
+
   /** Open flags of the whole conversation from the saved state (undefined until parsed). */
-  conversationFlags(exportId: string): ConversationFlags | undefined {
-    return this.flags.get(exportId);
+  conversationFlags(reviewId: string): ConversationFlags | undefined {
+    return this.flags.get(reviewId);
   }
 
   /** Recounts after a save or a policy change. */
-  rescan(exportId?: string): void {
+  rescan(reviewId?: string): void {
     for (const [id, flags] of this.flags) {
-      if (exportId === undefined || id === exportId) {
+      if (reviewId === undefined || id === reviewId) {
         void flags.scan(policyFromSettings(this.settings()), () => this.flagsChanged.fire(id));
       }
     }
@@ -165,7 +180,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     const target = parseReviewUri(uri);
     let entry: { text: Uint8Array; mtime: number };
     try {
-      const review = await this.review(target.exportId);
+      const review = await this.review(target.reviewId);
       if (target.page === undefined && review.pages.length) {
         throw new InputError(vscode.l10n.t('{0} is split into pages; open one of its pages', review.fileName));
       }
@@ -189,7 +204,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const target = parseReviewUri(uri);
-    const review = await this.review(target.exportId);
+    const review = await this.review(target.reviewId);
     const text = new TextDecoder().decode(content);
     // The rule behind a tag is the flag that suggested it; tagging resolved it, so all count.
     // Saving never waits on the language server for long: without it, only rule names are lost.
@@ -213,7 +228,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     }
     this.texts.set(uri.toString(), { text: content, mtime: Date.now() });
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    this.rescan(target.exportId);
+    this.rescan(target.reviewId);
   }
 
   watch(): vscode.Disposable {

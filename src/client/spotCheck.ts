@@ -54,7 +54,7 @@ export function spotCheck(reviews: ReviewFileSystem, settings: () => Settings) {
     }
     if (verdicts.length === 0) return;
     await review.recordSpotChecks(seed, verdicts);
-    reviews.reviewStateChanged(review.exportId);
+    reviews.reviewStateChanged(review.id);
     const disputed = verdicts.filter((v) => v.verdict === 'dispute').length;
     void vscode.window.showInformationMessage(vscode.l10n.t('Spot check recorded: {0} approved, {1} disputed (sample seed {2}).', verdicts.length - disputed, disputed, seed));
   };

@@ -18,7 +18,7 @@ export function createStatusBar(stats: StatsStore, reviews: ReviewFileSystem): v
     const percent = s.messages ? Math.floor((100 * s.reviewed) / s.messages) : 100;
     // A paged conversation also shows its total, counted from the saved state.
     const target = parseReviewUri(uri!);
-    const conversation = target.page === undefined ? undefined : reviews.conversationFlags(target.exportId);
+    const conversation = target.page === undefined ? undefined : reviews.conversationFlags(target.reviewId);
     const total = conversation && conversation.perPage.size ? conversation.total.open : undefined;
     const pageText = vscode.l10n.t('{0} open · {1} tagged · {2}% reviewed', open, taggedCount(s), percent);
     item.text = `$(${open ? 'shield' : 'pass'}) ${total === undefined ? pageText : vscode.l10n.t('{0} (conversation: {1} open)', pageText, total)}`;

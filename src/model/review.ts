@@ -45,7 +45,8 @@ export type SpotCheck = z.infer<typeof SpotCheck>;
 /** The sidecar `<export>.chatreview.json`; also the CLI's `--tags` input, so its shape is a contract. */
 export const ReviewState = z.object({
   version: z.literal(1),
-  export: z.object({ file: z.string(), sha256: Sha256 }),
+  /** The export reviewed; `conversation` picks one of a file that holds several. */
+  export: z.object({ file: z.string(), sha256: Sha256, conversation: z.string().optional() }),
   policy: z.object({ sha256: Sha256 }).optional(),
   tags: z.array(TagEntry),
   redactions: z.array(Redaction).optional(),

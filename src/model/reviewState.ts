@@ -3,8 +3,8 @@ import { ReviewState, type Dismissal, type Redaction, type TagEntry } from './re
 import type { LineTag, RedactedSpan, ReviewLine, ReviewMarks } from './reviewDocument';
 import type { Tag } from './review';
 
-export function emptyReviewState(file: string, sha256: string): ReviewState {
-  return { version: 1, export: { file, sha256 }, tags: [], redactions: [], dismissed: [], spotChecks: [] };
+export function emptyReviewState(file: string, sha256: string, conversation?: string): ReviewState {
+  return { version: 1, export: { file, sha256, ...(conversation === undefined ? {} : { conversation }) }, tags: [], redactions: [], dismissed: [], spotChecks: [] };
 }
 
 /** Validates a sidecar's JSON against the schema and the export it claims to review. */

@@ -1,7 +1,9 @@
 import type { Conversation, Message, ParsedExport } from '../model/conversation';
+import { InputError } from '../model/errors';
 import { detectFormat } from './detect';
+import { checkTimeZone } from './time';
 import { openExport, type ExportSource } from './input';
-import type { MessageSink, ParseOptions } from './registry';
+import type { ConversationInfo, MessageSink, ParseOptions } from './registry';
 import './whatsapp';
 import './signal';
 import './sms';
@@ -24,11 +26,29 @@ export async function parseExport(
   options: ParseExportOptions,
   sink: MessageSink,
 ): Promise<{ format: string; conversation: Conversation }> {
+  checkTimeZone(options.timeZone);
   const input = await openExport(source);
   try {
     const format = await detectFormat(input, options.format);
+    if (options.conversation !== undefined && !format.conversations) {
+      throw new InputError(`${input.fileName} holds one conversation (${format.label}); --conversation is for files that hold several`);
+    }
     const conversation = await format.parse(input, options, sink);
     return { format: format.name, conversation };
+  } finally {
+    input.close();
+  }
+}
+
+/**
+ * The conversations of an export, for formats whose files may hold several (an SMS backup, a
+ * Telegram full export); null for a format that holds one per file.
+ */
+export async function listConversations(source: ExportSource, options: ParseExportOptions = {}): Promise<{ format: string; conversations: ConversationInfo[] | null }> {
+  const input = await openExport(source);
+  try {
+    const format = await detectFormat(input, options.format);
+    return { format: format.name, conversations: format.conversations ? await format.conversations(input, options) : null };
   } finally {
     input.close();
   }
