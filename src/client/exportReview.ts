@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import {
   applyReviewLines, emptyReviewState, lineId, marksFromState, paginate, readReviewLine, readReviewState,
-  renderReviewDocument, ReviewLineError, type Message, type Page, type ParsedExport, type ReviewHeader,
+  renderReviewDocument, ReviewLineError, TAG_COLUMN_WIDTH, type Message, type Page, type ParsedExport, type ReviewHeader,
   type ReviewLine, type ReviewState, type SpotCheck, type Stamp,
 } from '../model';
 import { InputError } from '../model/errors';
@@ -126,6 +126,15 @@ export class ExportReview {
   /** Page labels in order; empty for a conversation that is not split. */
   get pageLabels(): string[] {
     return this.pages.map((p) => p.label);
+  }
+
+  /** A message by id, with the page that shows it and its line there (0-based); undefined if unknown. */
+  locate(id: string): { message: Message; page: string | undefined; line: number } | undefined {
+    const index = this.parsed.messages.findIndex((m) => m.id === id);
+    if (index < 0) return undefined;
+    const page = this.pageOfMessage(index)?.label;
+    const line = this.render(page).split('\n').findIndex((l) => l.slice(TAG_COLUMN_WIDTH).startsWith(`${id} `));
+    return { message: this.parsed.messages[index], page, line: Math.max(0, line) };
   }
 
   pageOfMessage(index: number): Page | undefined {

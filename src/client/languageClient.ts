@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AttachmentPreviewRequest, FlagsRequest, PageChangedNotification, PageRequest, StatsNotification, type ReviewStats } from '../model/protocol';
-import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
+import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageChangedNotification, PageRequest, StatsNotification, type ReviewStats } from '../model/protocol';
+import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 
 /** Starts the language server in its own Node process (IPC) and serves it review pages. */
 export function startLanguageClient(
@@ -26,6 +26,11 @@ export function startLanguageClient(
   });
   client.onRequest(AttachmentPreviewRequest.type, async ({ uri, name }) =>
     (await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId)).attachmentPreview(name));
+  client.onRequest(MessageRequest.type, async ({ uri, id }) => {
+    const review = await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId);
+    const at = review.locate(id);
+    return at ? { message: at.message, uri: reviewUri(review.id, at.page).toString(), line: at.line } : null;
+  });
   client.onNotification(StatsNotification.type, ({ uri, stats }) => onStats(vscode.Uri.parse(uri), stats));
   reviews.flagSource = (uri) => client.sendRequest(FlagsRequest.type, { uri: uri.toString() });
   reviews.onDidChangeReviewState((reviewId) => {

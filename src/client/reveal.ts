@@ -16,9 +16,6 @@ export async function showReview(uri: vscode.Uri, line?: number): Promise<void> 
 
 /** Shows the page of a message with the cursor on its line. */
 export async function revealMessage(review: ExportReview, id: string): Promise<void> {
-  const at = review.parsed.messages.findIndex((m) => m.id === id);
-  const uri = reviewUri(review.id, at < 0 ? undefined : review.pageOfMessage(at)?.label);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const line = doc.getText().split('\n').findIndex((l) => l.includes(` ${id} `));
-  await showReview(uri, Math.max(0, line));
+  const at = review.locate(id);
+  await showReview(reviewUri(review.id, at?.page), at?.line);
 }

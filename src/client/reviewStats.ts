@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DISPUTE_RULE } from '../model';
 import type { ReviewStats } from '../model/protocol';
 
 /** The latest statistics the server sent, per review document. */
@@ -17,8 +18,9 @@ export class StatsStore {
   }
 }
 
+/** Open flags that ask for a decision: the three tags, and the second reviewer's disputes. */
 export function openCount(s: ReviewStats): number {
-  return s.open['privé'] + s.open.AVG + s.open.scope;
+  return s.open['privé'] + s.open.AVG + s.open.scope + (s.openByRule[DISPUTE_RULE] ?? 0);
 }
 
 export function taggedCount(s: ReviewStats): number {

@@ -29,6 +29,16 @@ export namespace AttachmentPreviewRequest {
   export const type = new RequestType<Params, string | null, void>('chatreview/attachmentPreview');
 }
 
+/**
+ * server → client: a message of the same conversation, wherever it is (another page, too):
+ * the review document showing it and its line there. For replies: hover and Go to Definition.
+ */
+export namespace MessageRequest {
+  export interface Params { uri: string; id: string }
+  export interface Result { message: Message; uri: string; line: number }
+  export const type = new RequestType<Params, Result | null, void>('chatreview/message');
+}
+
 /** client → server: the current flags of a review document, resolved or not. */
 export namespace FlagsRequest {
   export interface Params { uri: string }

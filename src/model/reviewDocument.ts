@@ -26,6 +26,8 @@ export const LINE_TAGS: readonly LineTag[] = ['privé', 'AVG', 'scope', 'keep'];
 export const TAG_COLUMN_WIDTH = 6;
 export const LINE_BREAK_MARK = '⏎';
 export const ATTACHMENT_MARK = '📎';
+/** Before the id of the message a reply answers. */
+export const REPLY_MARK = '↪';
 export const REDACTION_OPEN = '⟦';
 export const REDACTION_CLOSE = '⟧';
 
@@ -46,6 +48,8 @@ function formatTime(m: Message): string {
 /** What stands before the text in the body: deletion or media notes, attachments. */
 function bodyPrefix(m: Message): string {
   const parts: string[] = [];
+  // A reply names the message it answers (Go to Definition jumps there).
+  if (m.replyTo !== null) parts.push(`${REPLY_MARK} ${m.replyTo}`);
   if (m.kind === 'deleted') parts.push(`⊘ ${m.meta?.placeholder ?? 'deleted'}`);
   else if (m.kind === 'media' && m.attachments.length === 0) parts.push(`${ATTACHMENT_MARK} ${m.meta?.placeholder ?? 'media'}`);
   for (const a of m.attachments) parts.push(`${ATTACHMENT_MARK} ${a.name}${a.present ? '' : ' (missing)'}`);

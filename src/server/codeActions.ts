@@ -94,6 +94,16 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
       }
       actions.push(action(`Keep ${flag.id} (dismiss its flags)`, CodeActionKind.QuickFix, uri, tagEdits(doc, analysis, [flag.id], 'keep'), { diagnostics: [d] }));
     }
+    // A message and its replies (and theirs) on this page, tagged together.
+    if (selected.length === 1) {
+      const thread = repliesOf(page, selected[0]);
+      if (thread.length > 1) {
+        for (const tag of TAGS) {
+          actions.push(action(`Tag ${selected[0]} and its ${thread.length - 1} ${thread.length === 2 ? 'reply' : 'replies'} as ${TAG_LABEL[tag]}`,
+            CodeActionKind.QuickFix, uri, tagEdits(doc, analysis, thread, tag)));
+        }
+      }
+    }
     // Plain tagging of the lines under the cursor or selection, flagged or not.
     for (const tag of TAGS) {
       if (selected.length === 1 && offered.has(`${selected[0]}:${tag}`)) continue;
@@ -118,6 +128,13 @@ export function codeActions(doc: TextDocument, page: ReviewPage, analysis: Analy
   }
   actions.push(action(`Tag all ${outside.length} messages outside the period as out of scope`, SOURCE_KINDS.period, uri, tagEdits(doc, analysis, outside, 'scope')));
   return dedupe(actions);
+}
+
+/** A message and every message on the page that replies to it, directly or through other replies. */
+function repliesOf(page: ReviewPage, id: string): string[] {
+  const thread = new Set([id]);
+  for (const m of page.data.messages) if (m.replyTo !== null && thread.has(m.replyTo)) thread.add(m.id);
+  return [...thread];
 }
 
 function dedupe(actions: (CodeAction | undefined)[]): CodeAction[] {

@@ -18,11 +18,13 @@ export function isPreviewable(name: string): boolean {
  * The hover of a message line: metadata, where it sits in the original export, every flag
  * with its explanation and whether it is resolved, and image previews.
  */
-export function messageHover(m: Message, analysis: Analysis, line: number, previews: Map<string, string>): Hover {
+export function messageHover(m: Message, analysis: Analysis, line: number, previews: Map<string, string>, quoted: Message | null = null): Hover {
   const parts: string[] = [];
   const who = m.sender === null ? 'system event' : escape(m.sender);
   parts.push(`**${who}** · ${m.timestamp.replace('T', ' ')} (${m.precision} precision) · ${m.kind} · \`${m.id}\``);
   parts.push(`Original export: line ${m.source.line}${m.source.lines > 1 ? `–${m.source.line + m.source.lines - 1}` : ''}`);
+  if (quoted) parts.push(`↪ Reply to **${quoted.sender === null ? 'system event' : escape(quoted.sender)}** (${quoted.timestamp.replace('T', ' ')}, \`${quoted.id}\`):\n\n> ${escape(quoted.text).replace(/\n/g, '\n> ')}`);
+  else if (m.meta?.quote) parts.push(`↪ Reply to a message that is not in the export:\n\n> ${escape(m.meta.quote).replace(/\n/g, '\n> ')}`);
   for (const a of m.attachments) {
     parts.push(`📎 ${escape(a.name)}${a.present ? '' : ' — not in the export'}`);
     const preview = previews.get(a.name);

@@ -2,8 +2,8 @@ import {
   CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineId, parseSettings, policyFromSettings, type Settings } from '../model';
-import { AttachmentPreviewRequest, FlagsRequest, PageChangedNotification, PageRequest, StatsNotification } from '../model/protocol';
+import { lineId, parseSettings, policyFromSettings, TAG_COLUMN_WIDTH, type Settings } from '../model';
+import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageChangedNotification, PageRequest, StatsNotification } from '../model/protocol';
 import { ReviewPage, type Analysis } from './analysis';
 import { warmUpDetectors } from './detectors/warmUp';
 import { codeActions, SOURCE_KINDS } from './codeActions';
@@ -41,6 +41,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(SOURCE_KINDS)] },
       hoverProvider: true,
+      definitionProvider: true,
     },
     serverInfo: { name: 'chatreview' },
   };
@@ -123,13 +124,30 @@ connection.onHover(async (params) => {
   const id = lineId(line);
   const m = id === undefined ? undefined : page.byId.get(id);
   if (!m) return null;
+  // A reply shows what it answers; the quoted message may be on another page.
+  const quoted = m.replyTo === null ? null
+    : await connection.sendRequest(MessageRequest.type, { uri: doc.uri, id: m.replyTo }).then((r) => r?.message ?? null, () => null);
   const previews = new Map<string, string>();
   for (const a of m.attachments) {
     if (!a.present || !isPreviewable(a.name)) continue;
     const preview = await connection.sendRequest(AttachmentPreviewRequest.type, { uri: doc.uri, id: m.id, name: a.name }).catch(() => null);
     if (preview) previews.set(a.name, preview);
   }
-  return messageHover(m, analysis, params.position.line, previews);
+  return messageHover(m, analysis, params.position.line, previews, quoted);
+});
+
+/** Go to Definition on a reply: the message it answers, on whichever page shows it. */
+connection.onDefinition(async (params) => {
+  const page = await reviews.get(params.textDocument.uri)?.page;
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc || !page) return null;
+  const id = lineId(doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }));
+  const replyTo = id === undefined ? null : page.byId.get(id)?.replyTo ?? null;
+  if (replyTo === null) return null;
+  const target = await connection.sendRequest(MessageRequest.type, { uri: doc.uri, id: replyTo }).catch(() => null);
+  if (!target) return null;
+  const at = { line: target.line, character: TAG_COLUMN_WIDTH };
+  return { uri: target.uri, range: { start: at, end: { line: target.line, character: TAG_COLUMN_WIDTH + replyTo.length } } };
 });
 
 connection.onRequest(FlagsRequest.type, async ({ uri }) => {

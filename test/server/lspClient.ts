@@ -4,12 +4,12 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-  CodeActionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
+  CodeActionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification,
   HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest,
-  type CodeAction, type Diagnostic, type Hover, type Range, type TextEdit,
+  type CodeAction, type Diagnostic, type Hover, type Location, type Range, type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { readExport } from '../../src/parsers';
-import { AttachmentPreviewRequest, FlagsRequest, PageRequest, StatsNotification, type ReviewStats } from '../../src/model/protocol';
+import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageRequest, StatsNotification, type ReviewStats } from '../../src/model/protocol';
 import { renderReviewDocument, type ParsedExport } from '../../src/model';
 
 const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -45,6 +45,13 @@ export class LspClient {
       return { header: { format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation }, messages: parsed.messages, before: null, after: null };
     });
     connection.onRequest(AttachmentPreviewRequest.type, () => 'data:image/png;base64,AAAA');
+    connection.onRequest(MessageRequest.type, ({ id }) => {
+      for (const [uri, parsed] of client.pages) {
+        const message = parsed.messages.find((m) => m.id === id);
+        if (message) return { message, uri, line: client.texts.get(uri)!.split('\n').findIndex((l) => l.slice(6).startsWith(`${id} `)) };
+      }
+      return null;
+    });
     connection.onRequest('workspace/configuration', () => [settings]);
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -94,6 +101,10 @@ export class LspClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+  }
+
+  definition(uri: string, line: number, character = 20): Promise<Location | null> {
+    return this.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line, character } }) as Promise<Location | null>;
   }
 
   hover(uri: string, line: number, character = 20): Promise<Hover | null> {

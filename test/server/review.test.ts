@@ -127,3 +127,64 @@ describe('language server (real process, LSP over stdio)', function () {
     assert.match((photo?.contents as { value: string }).value, /!\[.*\]\(data:image\/png;base64,AAAA/);
   });
 });
+
+describe('language server: replies', function () {
+  this.timeout(30_000);
+  const PAGE = 'chatreview:/samples/replies.txt';
+  const OTHER = 'chatreview:/samples/replies.txt/2020-04';
+  let client: LspClient;
+  let text: () => string[];
+
+  before(async () => {
+    execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'build.mjs')], { stdio: 'ignore' });
+    const sample = await parseSample('WhatsApp Chat - Crisisteam Vaccinatie.zip');
+    // A thread on this page (m000002 ← m000003 ← m000005), a reply to a message on another
+    // page, and a reply whose original is not in the export.
+    const messages = sample.messages.slice(0, 8).map((m) => ({ ...m, replyTo: null as string | null }));
+    messages[2].replyTo = 'm000002';
+    messages[4].replyTo = 'm000003';
+    messages[6].replyTo = 'm000101';
+    messages[7].meta = { ...messages[7].meta, quote: 'Zie de planning van gisteren' };
+    const other = { ...sample, messages: [{ ...sample.messages[8], id: 'm000101', text: 'De planning voor april', replyTo: null }] };
+    client = await LspClient.start();
+    await client.open(OTHER, other);
+    await client.open(PAGE, { ...sample, messages });
+    text = () => client.text(PAGE).split('\n');
+  });
+
+  after(async () => client?.stop());
+
+  const line = (id: string) => text().findIndex((l) => l.slice(6).startsWith(`${id} `));
+
+  it('a reply line names the message it answers', () => {
+    assert.match(text()[line('m000003')], /^ {6}m000003 .* ↪ m000002 /);
+  });
+
+  it('Go to Definition on a reply goes to the message it answers, on its own page or another', async () => {
+    const here = await client.definition(PAGE, line('m000005'));
+    assert.deepEqual(here && { uri: here.uri, line: here.range.start.line }, { uri: PAGE, line: line('m000003') });
+    const there = await client.definition(PAGE, line('m000007'));
+    assert.equal(there?.uri, OTHER);
+    assert.match(client.text(OTHER).split('\n')[there!.range.start.line], /m000101 /);
+    assert.equal(await client.definition(PAGE, line('m000002')), null, 'not a reply: no definition');
+  });
+
+  it('hover on a reply shows the quoted message, or the quote when the original is not in the export', async () => {
+    const hover = JSON.stringify((await client.hover(PAGE, line('m000007')))?.contents);
+    assert.match(hover, /Reply to .*m000101/);
+    assert.match(hover, /De planning voor april/);
+    const quote = JSON.stringify((await client.hover(PAGE, line('m000008')))?.contents);
+    assert.match(quote, /not in the export/);
+    assert.match(quote, /Zie de planning van gisteren/);
+  });
+
+  it('a quick fix tags a message with its replies (and theirs) together', async () => {
+    const at = line('m000002');
+    const actions = await client.codeActions(PAGE, { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, []);
+    const fix = actions.find((a) => a.title === 'Tag m000002 and its 2 replies as privé');
+    assert.ok(fix, actions.map((a) => a.title).join('\n'));
+    await client.apply(PAGE, edits(fix));
+    for (const id of ['m000002', 'm000003', 'm000005']) assert.match(text()[line(id)], /^privé m/, id);
+    for (const id of ['m000004', 'm000007']) assert.match(text()[line(id)], /^ {6}m/, id);
+  });
+});
