@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { listConversations, parseExport } from '../parsers';
+import { parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
@@ -37,8 +37,11 @@ export interface CleanResult {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. */
-export function outputNames(exportPath: string, outDir?: string): { cleaned: string; diff: string; report: string } {
-  const { name, ext } = path.parse(exportPath);
+export function outputNames(exportPath: string, outDir?: string, conversation?: string): { cleaned: string; diff: string; report: string } {
+  const parsed = path.parse(exportPath);
+  // One conversation of a file that holds several is named in its outputs.
+  const name = conversation === undefined ? parsed.name : `${parsed.name}.${conversation.replace(/[^\w.+@-]/g, '_')}`;
+  const { ext } = parsed;
   const dir = outDir ?? path.dirname(exportPath);
   return { cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`), report: path.join(dir, `${name}.removal.json`) };
 }
@@ -120,18 +123,23 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   // so a million-message export cleans without holding a million objects.
   const planned = new Set([...state.tags.map((t) => t.id), ...(state.redactions ?? []).map((r) => r.id)]);
   const byId = new Map<string, Message>();
-  const positions = { first: [] as number[], count: [] as number[] };
-  // Another conversation's lines would pass through unreviewed: refuse until they can be left out.
-  const listed = (await listConversations(exportPath)).conversations;
-  if (listed && listed.length > 1) {
-    throw new InputError(`${path.basename(exportPath)} holds ${listed.length} conversations; cleaning one of them inside such a file is not supported yet (its other conversations would pass through unreviewed)`);
-  }
+  const positions = { first: [] as number[], count: [] as number[], id: [] as (string | null)[] };
+  let otherMessages = 0;
+  const conversation = state.export.conversation;
   const [{ format }, exportSha] = await Promise.all([
-    parseExport(exportPath, { conversation: state.export.conversation }, {
+    parseExport(exportPath, { conversation }, {
       message(m) {
         positions.first.push(m.source.line);
         positions.count.push(m.source.lines);
+        positions.id.push(m.id);
         if (planned.has(m.id)) byId.set(m.id, m);
+      },
+      // Another conversation of the same file was not reviewed: it stays out of the cleaned file.
+      skipped(source) {
+        positions.first.push(source.line);
+        positions.count.push(source.lines);
+        positions.id.push(null);
+        otherMessages++;
       },
     }),
     sha256File(exportPath),
@@ -156,9 +164,10 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     marker: (tag) => markers[tag],
     signal: options.signal,
     reason: (e) => `${e.tag} · rule ${e.rule ?? '—'} · by ${e.by} ${e.at.slice(0, 16).replace('T', ' ')}`,
+    otherConversation: `scope · another conversation than ${conversation ?? '—'} (not reviewed)`,
   };
 
-  const names = outputNames(exportPath, options.outDir);
+  const names = outputNames(exportPath, options.outDir, conversation);
   const outDir = path.dirname(names.cleaned);
   // The first folder this cleaning made, if any: a failed cleaning takes it away again.
   const madeDir = await fs.promises.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
@@ -180,6 +189,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     const report: RemovalReport = {
       version: 1,
       export: { file: path.basename(exportPath), sha256: exportSha },
+      ...(conversation === undefined ? {} : { conversation: { id: conversation, otherMessagesRemoved: otherMessages } }),
       cleaned: { file: path.basename(names.cleaned), sha256: cleanedSha },
       diff: { file: path.basename(names.diff), sha256: diffSha },
       policy: options.policySha256 ? { sha256: options.policySha256 } : null,

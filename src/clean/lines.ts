@@ -1,12 +1,16 @@
-import { messageId, type Message, type Redaction, type TagEntry } from '../model';
+import type { Message, Redaction, TagEntry } from '../model';
 import type { UnifiedDiffWriter } from './unifiedDiff';
 
 const BOM = '\uFEFF';
 
-/** Where each message sits in the chat text, by position (message i has id `messageId(i + 1)`). */
+/**
+ * Where each message sits in the chat text, in line order: its first line, its line count and
+ * its id, or null for a message of another conversation (which goes).
+ */
 export interface MessageLines {
   first: readonly number[];
   count: readonly number[];
+  id: readonly (string | null)[];
 }
 
 export interface CleaningPlan {
@@ -18,6 +22,8 @@ export interface CleaningPlan {
   signal?: AbortSignal;
   /** The hunk heading for a change: tag, rule, reviewer, time. */
   reason(entry: { tag: string; rule?: string; by: string; at: string }): string;
+  /** The hunk heading for the messages of other conversations. */
+  otherConversation: string;
 }
 
 /**
@@ -96,10 +102,10 @@ export async function cleanLines(
   };
 
   const finish = (index: number, raw: string[]) => {
-    const id = messageId(index + 1);
-    const removal = plan.removed.get(id);
-    if (removal) {
-      const reason = plan.reason(removal);
+    const id = positions.id[index];
+    const removal = id === null ? null : plan.removed.get(id);
+    if (id === null || removal) {
+      const reason = removal ? plan.reason(removal) : plan.otherConversation;
       if (held) removedAfterHeld ??= reason;
       act(() => {
         if (raw[0].startsWith(BOM)) bom = { reason };

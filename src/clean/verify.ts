@@ -147,7 +147,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   // Only the messages the report names are kept from the parse.
   const named = new Set([...report.removed.map((r) => r.id), ...report.redactions.map((r) => r.id)]);
   const byId = new Map<string, Message>();
-  const { format } = await parseExport(exportPath, {}, { message: (m) => void (named.has(m.id) && byId.set(m.id, m)) });
+  const { format } = await parseExport(exportPath, { conversation: report.conversation?.id }, { message: (m) => void (named.has(m.id) && byId.set(m.id, m)) });
   const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
   for (const r of report.removed) {
     const m = byId.get(r.id);

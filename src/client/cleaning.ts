@@ -114,7 +114,7 @@ export function verifyCleanedExport(reviews: ReviewFileSystem) {
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
-    const report = outputNames(exportPath).report;
+    const report = outputNames(exportPath, undefined, review.conversation).report;
     if (!fs.existsSync(report)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no removal report for {0} yet: save the cleaned export first.', review.fileName));
       return;
@@ -165,7 +165,7 @@ export function openRawRemovalDiff(reviews: ReviewFileSystem) {
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
-    const cleaned = outputNames(exportPath).cleaned;
+    const cleaned = outputNames(exportPath, undefined, review.conversation).cleaned;
     if (!fs.existsSync(cleaned) || path.extname(cleaned).toLowerCase() === '.zip') {
       void vscode.window.showInformationMessage(vscode.l10n.t('No cleaned text file to compare: save the cleaned export of a .txt export first (for a zip, open the removal diff).'));
       return;

@@ -29,6 +29,11 @@ const Decision = z.object({
 export const RemovalReport = z.object({
   version: z.literal(1),
   export: FileRef,
+  /**
+   * For a file that holds several conversations: the one reviewed, and how many messages of the
+   * others the cleaned file leaves out (they were not reviewed).
+   */
+  conversation: z.object({ id: z.string(), otherMessagesRemoved: z.number().int() }).optional(),
   cleaned: FileRef,
   diff: FileRef,
   policy: z.object({ sha256: Sha256 }).nullable(),

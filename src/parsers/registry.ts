@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '../model/conversation';
+import type { Conversation, Message, SourceRef } from '../model/conversation';
 import type { ExportInput } from './input';
 
 export type DayOrder = 'day-first' | 'month-first';
@@ -31,6 +31,11 @@ export interface ConversationInfo {
  */
 export interface MessageSink {
   message(message: Message): void;
+  /**
+   * The lines of a message of another conversation, in a file that holds several and was asked
+   * for one: the cleaner leaves them out of that conversation's cleaned file.
+   */
+  skipped?(source: SourceRef): void;
   drain?(): Promise<void>;
 }
 

@@ -14,13 +14,15 @@ async function* batches(text: string): AsyncIterable<string[]> {
 const tagOf = (id: string): TagEntry => ({ id, tag: 'privé', by: 'jdv', at: '2026-11-22T10:00:00.000Z' });
 
 /** Runs cleanLines over a text whose messages sit at the given (1-based) lines. */
-async function clean(text: string, at: { first: number[]; count: number[] }, removed: number[], format: LineFormat) {
+async function clean(text: string, lines: { first: number[]; count: number[]; id?: (string | null)[] }, removed: number[], format: LineFormat) {
+  const at = { ...lines, id: lines.id ?? lines.first.map((_, i) => messageId(i + 1)) };
   const plan: CleaningPlan = {
     messages: new Map<string, Message>(),
     removed: new Map(removed.map((i) => [messageId(i + 1), tagOf(messageId(i + 1))])),
     redactions: new Map(),
     marker: () => '[privé]',
     reason: (e) => `${e.tag} · by ${e.by}`,
+    otherConversation: 'scope · another conversation',
   };
   let out = '';
   let diff = '';
@@ -50,6 +52,12 @@ describe('clean: line-based lists with separators (JSON arrays)', () => {
       assert.equal(r.status, 0, `removed ${removed}: ${r.stderr}\n${diff}`);
       assert.equal(fs.readFileSync(path.join(dir, 'list.json'), 'utf8'), out, `removed ${removed}: git apply gives the cleaned file`);
     }
+  });
+
+  it('messages of another conversation (id null) go, with their own hunk heading', async () => {
+    const { out, diff } = await clean(text, { first, count, id: ['m000001', null, 'm000002', null] }, [], { rewrite, separator: ',' });
+    assert.deepEqual((JSON.parse(out) as { messages: { n: number }[] }).messages.map((m) => m.n), [1, 3]);
+    assert.match(diff, /@@ .* @@ scope · another conversation/);
   });
 
   it('without a separator, lines outside the messages pass through untouched', async () => {
