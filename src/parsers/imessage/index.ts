@@ -1,2 +1,9 @@
-// The imessage format registers itself here (issue 5); until then it reads nothing.
-export {};
+import { registerFormat } from '../registry';
+import { imazing } from './imazing';
+import { imessageExporter } from './imessageExporter';
+
+registerFormat(imazing);
+registerFormat(imessageExporter);
+
+export { imazing, imessageExporter };
+export { attachmentEntry } from './exportFiles';
