@@ -2,7 +2,9 @@ import { InputError } from '../model/errors';
 import type { ExportInput } from '../parsers/input';
 import { attachmentEntry, findChatEntry, sniffLayout } from '../parsers/whatsapp';
 import type { LineFormat } from './lines';
+import { smsRewriter } from './rewrite/xml';
 import { whatsappLines } from './whatsappText';
+import { checkLinesExclusive } from '../parsers/sms';
 
 /**
  * What the cleaner needs to know of a format: where its chat text is, how a message's lines are
@@ -17,11 +19,21 @@ export interface FormatCleaner {
   attachmentEntry(chatEntry: string, name: string): string;
 }
 
+/** Formats without zips: their chat text is the file itself. */
+const NO_ZIP = { chatEntry: () => undefined, attachmentEntry: (_: string, name: string) => name };
+
 const CLEANERS: Record<string, FormatCleaner> = {
   whatsapp: {
     chatEntry: findChatEntry,
     lineFormat: async (input, entry, what) => whatsappLines(await sniffLayout(input, entry, what, {})),
     attachmentEntry,
+  },
+  sms: {
+    ...NO_ZIP,
+    async lineFormat(input) {
+      await checkLinesExclusive(input);
+      return { rewrite: smsRewriter };
+    },
   },
 };
 

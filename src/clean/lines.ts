@@ -40,6 +40,11 @@ export interface LineFormat {
    * when the messages after a kept one are removed up to the end of the list, its separator goes.
    */
   separator?: string;
+  /**
+   * Changes a kept message needs whatever the review said (a CSV cell that Excel would run as a
+   * formula); null when it needs none. Such changes are in the diff under their own reason.
+   */
+  normalize?(raw: string[]): { lines: (string | null)[]; reason: string } | null;
 }
 
 export function splitEnd(line: string): [string, string] {
@@ -68,11 +73,20 @@ export async function cleanLines(
   };
   // A UTF-8 BOM belongs to the file, not to line 1: when line 1 goes, the next kept line takes it.
   let bom: { reason: string } | null = null;
-  /** Writes a kept line; `reason` names why it differs from `original`, if it does. */
+  /**
+   * Writes a kept line; `reason` names why it differs from `original`, if it does. A rewritten
+   * line may have become several (a re-serialised JSON object): the first replaces the
+   * original, the others are added after it.
+   */
   const output = (line: string, original: string, reason: string | null) => {
     const text = bom ? BOM + line : line;
     if (text === original) diff.same(text);
-    else diff.change(original, text, bom?.reason ?? reason ?? '');
+    else {
+      const why = bom?.reason ?? reason ?? '';
+      const [first, ...more] = text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [''];
+      diff.change(original, first, why);
+      for (const l of more) diff.add(l, why);
+    }
     bom = null;
     out.push(text);
   };
@@ -116,8 +130,9 @@ export async function cleanLines(
     release(true);
     const redactions = plan.redactions.get(id);
     const redacted = !!redactions?.length;
-    const cleaned = redacted ? format.rewrite(raw, plan.messages.get(id)!, redactions, plan) : raw;
-    const reason = redacted ? plan.reason(redactions[0]) : null;
+    const normalized = redacted ? null : format.normalize?.(raw) ?? null;
+    const cleaned = redacted ? format.rewrite(raw, plan.messages.get(id)!, redactions, plan) : normalized?.lines ?? raw;
+    const reason = redacted ? plan.reason(redactions[0]) : normalized?.reason ?? null;
     let last = cleaned.length - 1;
     while (last >= 0 && cleaned[last] === null) last--;
     for (let i = 0; i < raw.length; i++) {
@@ -127,10 +142,13 @@ export async function cleanLines(
       else output(line, raw[i], reason);
     }
   };
-  /** A line outside every message: a blank one waits with a held element; any other ends its list. */
+  /**
+   * A line outside every message: a blank one waits with a held element; one that closes a
+   * list (`]`, `}`) ends it; any other (an element that is not a message) means the list goes on.
+   */
   const other = (line: string) => {
     if (line.trim() === '') return act(() => output(line, line, null));
-    release(false);
+    release(!/^\s*[\]}]/.test(line));
     output(line, line, null);
   };
 

@@ -85,6 +85,28 @@ export interface FileStore<U> {
   isMissing(error: unknown): boolean;
 }
 
+/** Files beside a stored export, as `siblings()` lists them for local ones (fewer: each folder is a round trip). */
+async function listStored<U>(store: FileStore<U>, sibling: (name: string) => U): Promise<Set<string>> {
+  const found = new Set<string>();
+  let level = [''];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      const entries = await Promise.resolve(store.readDirectory(sibling(folder || '.'))).catch(() => [] as [string, number][]);
+      for (const [name, type] of entries) {
+        if (found.size >= 20_000) return found;
+        const rel = folder ? `${folder}/${name}` : name;
+        // FileType.Directory is 2 (a bit flag; symbolic links add 64).
+        if (type & 2) {
+          if (!name.startsWith('.')) next.push(rel);
+        } else found.add(rel);
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
 /**
  * An export read through a `FileStore` (VS Code's file system for `vsls:` and other remote
  * files). It is read into memory once; the sidecar is written to a temporary name and renamed
@@ -105,9 +127,8 @@ export function storedExport<U>(
       const bytes = await Promise.resolve(store.readFile(exportUri)).catch((e: unknown) => {
         throw new InputError(store.isMissing(e) ? `${fileName}: no such file` : `cannot read ${fileName}: ${what(e)}`);
       });
-      const entries = await Promise.resolve(store.readDirectory(sibling('.'))).catch(() => []);
       return {
-        source: { fileName, bytes, siblings: new Set(entries.map(([name]) => name)) },
+        source: { fileName, bytes, siblings: await listStored(store, sibling) },
         sha256: createHash('sha256').update(bytes).digest('hex'),
       };
     },

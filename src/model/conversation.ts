@@ -51,6 +51,8 @@ export const MessageMeta = z.object({
   quote: z.string().optional(),
   /** The subject line of an MMS or iMessage. */
   subject: z.string().optional(),
+  /** An outgoing message that was never sent as such (SMS Backup & Restore types 3–6). */
+  status: z.enum(['draft', 'outbox', 'failed', 'queued']).optional(),
 }).strict();
 export type MessageMeta = z.infer<typeof MessageMeta>;
 

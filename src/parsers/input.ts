@@ -18,7 +18,11 @@ export interface ExportInput {
   head(entry?: string): Promise<Uint8Array>;
   /** The bytes of the file itself, or of an entry of the zip, as a stream of chunks. */
   open(entry?: string): AsyncIterable<Uint8Array>;
-  /** Names of files beside a plain file (an unzipped export keeps media next to the chat). */
+  /**
+   * Files beside a plain file, as `/`-separated paths relative to its folder, down to a few
+   * folder levels (an unzipped export keeps media next to the chat, or in `media/`, `photos/`,
+   * `chats/chat_001/files/`). Bounded: a file in a huge folder lists only so much.
+   */
   siblings(): Promise<Set<string>>;
   close(): void;
 }
@@ -82,6 +86,30 @@ async function openBytes({ fileName, bytes, siblings }: ExportBytes): Promise<Ex
   };
 }
 
+/** How deep and how many files `siblings()` looks at. */
+export const SIBLING_LIMITS = { depth: 4, files: 100_000 };
+
+/** The files under a folder as relative `/` paths, breadth first, within SIBLING_LIMITS. */
+async function listFolder(root: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  let level = [''];
+  for (let depth = 0; depth < SIBLING_LIMITS.depth && level.length; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      const entries = await fs.promises.readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        if (found.size >= SIBLING_LIMITS.files) return found;
+        const rel = folder ? `${folder}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+          if (!e.name.startsWith('.') && e.name !== 'node_modules') next.push(rel);
+        } else found.add(rel);
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
 function isZip(head: Uint8Array): boolean {
   return startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC);
 }
@@ -114,7 +142,7 @@ async function openFile(filePath: string): Promise<ExportInput> {
     head: async (entry) => (entry === undefined ? fileHead : readHead(open(entry))),
     open,
     async siblings() {
-      siblings ??= new Set(await fs.promises.readdir(path.dirname(filePath)).catch(() => []));
+      siblings ??= await listFolder(path.dirname(filePath));
       return siblings;
     },
     close: () => zip?.close(),

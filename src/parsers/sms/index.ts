@@ -116,6 +116,7 @@ export const sms: ExportFormat = {
     const thread = new ThreadMessages(book, key, ownerLabel(decodeSample(await input.head(), input.fileName)), options.timeZone);
     await readBackup(input, (m) => {
       if (book.add(m) === key) sink.message(thread.message(m));
+      else sink.skipped?.({ line: m.line, lines: m.lines });
     }, { signal: options.signal, drain: sink.drain?.bind(sink) });
     if (thread.messageCount === 0) throw noSuchConversation(input, options.conversation ?? '', book);
     return thread.conversation();

@@ -4,6 +4,8 @@ import type { BackupMessage } from './backupReader';
 import type { ThreadBook } from './threads';
 
 const RECEIVED = 1;
+/** Outgoing boxes that were never sent as such. */
+const STATUS = { 3: 'draft', 4: 'outbox', 5: 'failed', 6: 'queued' } as const;
 
 /** `readable_date` follows the phone's language: Dutch writes `13 jan. 2024 18:47:25`. */
 const DUTCH_READABLE_DATE = /readable_date="\d{1,2} (?:jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.? \d{4}/;
@@ -20,7 +22,7 @@ export function ownerLabel(head: string): string {
  * Makes the messages of one thread. Only type/msg_box 1 is received; 2 (sent) and also 3
  * (draft), 4 (outbox), 5 (failed) and 6 (queued) were written on this phone by its owner, so
  * they are outgoing messages of the owner: a draft or a failed message still holds text the
- * review must see. The schema has no field for the delivery state, so it is not kept.
+ * review must see; `meta.status` says which of these it was.
  */
 export class ThreadMessages {
   private count = 0;
@@ -53,7 +55,8 @@ export class ThreadMessages {
       replyTo: null,
       source: { line: m.line, lines: m.lines },
     };
-    if (m.subject !== undefined) message.meta = { subject: m.subject };
+    const status = STATUS[m.box as keyof typeof STATUS];
+    if (m.subject !== undefined || status) message.meta = { ...(m.subject !== undefined ? { subject: m.subject } : {}), ...(status ? { status } : {}) };
     return message;
   }
 

@@ -199,6 +199,8 @@ export const whatsapp: ExportFormat = {
   label: 'WhatsApp',
 
   async sniff(input) {
+    // WhatsApp writes .txt (in a .zip); Signal's chat.md has look-alike `[date time]` headers.
+    if (/\.(md|json|xml|csv)$/i.test(input.fileName)) return 0;
     const entry = findChatEntry(input);
     if (input.zip && !entry) return 0;
     // A zip entry that cannot be read is the user's problem to hear about, not "no chat inside".

@@ -102,7 +102,7 @@ describe('Signal: signal-export zips', () => {
 
   // ExportInput.siblings() lists only the names beside a file on disk, not what media/ holds:
   // needs input.ts to list the files of folders beside the export as `media/<name>` (see README).
-  it.skip('unzipped on disk: media/ beside chat.md holds the attachments', async () => {
+  it('unzipped on disk: media/ beside chat.md holds the attachments', async () => {
     const r = await parseChat({ as: 'chat.md', text: fixtureText(CHAT_MD), beside: ['media/kaart.png'] });
     assert.deepEqual(r.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
   });

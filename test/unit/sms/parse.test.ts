@@ -43,11 +43,11 @@ describe('SMS Backup & Restore: reading', () => {
       { ts: '2024-01-13T19:05:11', ...annelies, kind: 'media', text: 'Kade bij gemaal De Hoop', src: [8, 11],
         attachments: [{ name: 'kade.png', present: true }], meta: { subject: 'Foto kade' } },
       { ts: '2024-01-13T19:06:00', ...me, kind: 'message', text: 'Gezien.\nIk bel de waterschapper.', src: [19, 10] },
-      // Draft, outbox, failed, queued: written by the owner on this phone, so outgoing.
-      { ts: '2024-01-13T19:07:30', ...me, kind: 'message', text: 'Concept: morgen 9:00 evaluatie in de meldkamer?', src: [29, 1] },
-      { ts: '2024-01-13T19:10:45', ...me, kind: 'message', text: 'Ben onderweg', src: [30, 1] },
-      { ts: '2024-01-13T19:15:00', ...me, kind: 'message', text: 'Bereik is slecht hier', src: [31, 1] },
-      { ts: '2024-01-13T19:20:33', ...me, kind: 'message', text: 'Ik probeer het later', src: [32, 1] },
+      // Draft, outbox, failed, queued: written by the owner on this phone, so outgoing, with their status.
+      { ts: '2024-01-13T19:07:30', ...me, kind: 'message', text: 'Concept: morgen 9:00 evaluatie in de meldkamer?', src: [29, 1], meta: { status: 'draft' } },
+      { ts: '2024-01-13T19:10:45', ...me, kind: 'message', text: 'Ben onderweg', src: [30, 1], meta: { status: 'outbox' } },
+      { ts: '2024-01-13T19:15:00', ...me, kind: 'message', text: 'Bereik is slecht hier', src: [31, 1], meta: { status: 'failed' } },
+      { ts: '2024-01-13T19:20:33', ...me, kind: 'message', text: 'Ik probeer het later', src: [32, 1], meta: { status: 'queued' } },
     ]);
   });
 

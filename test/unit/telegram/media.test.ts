@@ -54,7 +54,7 @@ describe('Telegram media', () => {
   });
 
   // Needs ExportInput to answer for files in folders beside a plain file (see src/parsers/telegram/index.ts).
-  it.skip('an unzipped export folder: media in photos/, files/ … beside result.json are present', async () => {
+  it('an unzipped export folder: media in photos/, files/ … beside result.json are present', async () => {
     const r = await parseFixture('chat-group.json', { media: [PHOTO, PDF] });
     assert.equal(presence(r)[PHOTO], true);
     assert.equal(presence(r)[PDF], true);
