@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { parseExport } from '../parsers';
+import { getFormat, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
@@ -62,17 +62,27 @@ function checkDecisions(state: ReviewState, byId: ReadonlyMap<string, Message>):
   }
 }
 
-/** A file written under a temporary name and renamed into place only when complete. */
-class PendingFile {
-  readonly tmp: string;
-  constructor(readonly target: string) {
-    this.tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+/**
+ * Files written into a private folder beside their targets and renamed into place only when all
+ * are complete: readers never see half a file, and a failure leaves nothing behind.
+ */
+class PendingFiles {
+  readonly dir: string;
+  constructor(outDir: string) {
+    this.dir = path.join(outDir, `.chatreview-${randomUUID()}.tmp`);
   }
-  async commit(): Promise<void> {
-    await fs.promises.rename(this.tmp, this.target);
+  async open(): Promise<void> {
+    await fs.promises.mkdir(this.dir);
+  }
+  path(name: string): string {
+    return path.join(this.dir, name);
+  }
+  async commit(moves: [string, string][]): Promise<void> {
+    for (const [from, to] of moves) await fs.promises.rename(from, to);
+    await this.discard();
   }
   async discard(): Promise<void> {
-    await fs.promises.rm(this.tmp, { force: true });
+    await fs.promises.rm(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -101,6 +111,37 @@ function writer(file: string): Writer {
   };
 }
 
+/** What the cleaned file must read back as: how many messages, and the redacted ones by position. */
+interface ReadBack {
+  kept: number;
+  redacted: Map<number, Message>;
+}
+
+/**
+ * The cleaned file must read back as exactly the kept messages, each redacted one still the same
+ * message (time, sender, kind): a marker may not, say, turn a call notice into a message, and a
+ * rewritten element may not swallow its neighbour. Refused (nothing written) otherwise.
+ */
+async function checkReadsBack(file: string, format: string, conversation: string | undefined, want: ReadBack): Promise<void> {
+  if (want.kept === 0) return;
+  let count = 0;
+  let problem: string | undefined;
+  await parseExport(file, { format, conversation }, {
+    message(m) {
+      const was = want.redacted.get(count++);
+      if (!was || problem || (m.sender === was.sender && m.kind === was.kind && m.timestamp === was.timestamp)) return;
+      const what = m.kind === 'system' ? 'an event' : m.kind === 'message' ? 'a message' : `a ${m.kind} message`;
+      const reads = `${what}${m.sender ? ` from ${JSON.stringify(m.sender)}` : ''}`;
+      problem = `the redaction of ${was.id} would make it read as ${reads}; redact a wider span or tag the message instead`;
+    },
+  }).catch((e: unknown) => {
+    if (!(e instanceof InputError)) throw e;
+    problem ??= `the cleaned file would not read back (${e.message}); a redaction broke its format`;
+  });
+  if (!problem && count !== want.kept) problem = `the cleaned file would read back as ${count} messages, not the ${want.kept} kept; a redaction broke its format`;
+  if (problem) throw new InputError(problem);
+}
+
 /** Removes `dir` and its parents up to `top`, as long as they are empty (rmdir refuses otherwise). */
 async function removeEmptyFolders(dir: string, top: string): Promise<void> {
   for (let d = dir; d.startsWith(top); d = path.dirname(d)) {
@@ -125,6 +166,10 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const byId = new Map<string, Message>();
   const positions = { first: [] as number[], count: [] as number[], id: [] as (string | null)[] };
   let otherMessages = 0;
+  const tagged = new Set(state.tags.map((t) => t.id));
+  const keptAttachments = new Set<string>();
+  const redactedIds = new Set((state.redactions ?? []).map((r) => r.id));
+  const readBack: ReadBack = { kept: 0, redacted: new Map() };
   const conversation = state.export.conversation;
   const [{ format }, exportSha] = await Promise.all([
     parseExport(exportPath, { conversation }, {
@@ -133,6 +178,10 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
         positions.count.push(m.source.lines);
         positions.id.push(m.id);
         if (planned.has(m.id)) byId.set(m.id, m);
+        if (tagged.has(m.id)) return;
+        for (const a of m.attachments) if (a.present) keptAttachments.add(a.name);
+        if (redactedIds.has(m.id)) readBack.redacted.set(readBack.kept, m);
+        readBack.kept++;
       },
       // Another conversation of the same file was not reviewed: it stays out of the cleaned file.
       skipped(source) {
@@ -173,15 +222,22 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const madeDir = await fs.promises.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     throw new InputError(`cannot use ${outDir} as the output folder (${e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file is in the way' : e.code})`);
   });
-  const files = { cleaned: new PendingFile(names.cleaned), diff: new PendingFile(names.diff), report: new PendingFile(names.report) };
-  const input = await openExport(exportPath);
-  const diffOut = writer(files.diff.tmp);
+  const pending = new PendingFiles(outDir);
+  await pending.open();
+  // The cleaned file keeps the export's own name while it is written, so it can be read back as one.
+  const files = { cleaned: pending.path(path.basename(exportPath)), diff: pending.path('removal.diff'), report: pending.path('removal.json') };
+  const input = await openExport(exportPath).catch(async (e: unknown) => {
+    await pending.discard();
+    throw e;
+  });
+  const diffOut = writer(files.diff);
   try {
-    const attachmentsRemoved = await (input.zip
-      ? cleanZip(input, cleaner, positions, plan, files.cleaned.tmp, diffOut)
-      : cleanText(input, cleaner, undefined, positions, plan, files.cleaned.tmp, diffOut).then(() => []));
+    const { attachmentsRemoved, entriesLeftOut } = await (input.zip
+      ? cleanZip(input, format, conversation, cleaner, positions, plan, keptAttachments, files.cleaned, diffOut)
+      : cleanText(input, cleaner, undefined, positions, plan, files.cleaned, diffOut).then(() => ({ attachmentsRemoved: [], entriesLeftOut: [] })));
     await diffOut.close();
-    const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned.tmp), sha256File(files.diff.tmp)]);
+    if (!cleaner.checksEachRedaction) await checkReadsBack(files.cleaned, format, conversation, readBack);
+    const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned), sha256File(files.diff)]);
     const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
       id: m.id, timestamp: m.timestamp, sender: m.sender, tag: e.tag, rule: e.rule ?? null, note: e.note ?? null,
       by: e.by, at: e.at, wooGround: wooGround(e.tag, e.rule), sha256: sha256(text),
@@ -199,6 +255,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       removed: [...removed.values()].map((t) => decision(byId.get(t.id)!, t, byId.get(t.id)!.text)),
       redactions: [...redactions.values()].flat().map((r) => ({ ...decision(byId.get(r.id)!, r, byId.get(r.id)!.text.slice(r.start, r.end)), start: r.start, end: r.end })),
       attachmentsRemoved,
+      ...(entriesLeftOut.length ? { entriesLeftOut } : {}),
       counts: {
         'privé': state.tags.filter((t) => t.tag === 'privé').length,
         AVG: state.tags.filter((t) => t.tag === 'AVG').length,
@@ -208,12 +265,12 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       spotChecks: { seed: state.spotCheckSeed ?? null, items: state.spotChecks ?? [] },
     };
     RemovalReport.parse(report);
-    await fs.promises.writeFile(files.report.tmp, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
-    for (const f of Object.values(files)) await f.commit();
+    await fs.promises.writeFile(files.report, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
+    await pending.commit([[files.cleaned, names.cleaned], [files.diff, names.diff], [files.report, names.report]]);
     return { cleaned: names.cleaned, diff: names.diff, report: names.report, summary: report };
   } catch (e) {
     await diffOut.close().catch(() => undefined);
-    for (const f of Object.values(files)) await f.discard();
+    await pending.discard();
     if (madeDir) await removeEmptyFolders(outDir, madeDir);
     throw e;
   } finally {
@@ -256,11 +313,11 @@ async function cleanText(
  * listed in the diff as deleted files), every other entry copied as it is.
  */
 async function cleanZip(
-  input: ExportInput, cleaner: FormatCleaner, positions: MessageLines, plan: CleaningPlan, target: string,
-  diffOut: Writer,
-): Promise<RemovalReport['attachmentsRemoved']> {
+  input: ExportInput, format: string, conversation: string | undefined, cleaner: FormatCleaner, positions: MessageLines,
+  plan: CleaningPlan, keptAttachments: ReadonlySet<string>, target: string, diffOut: Writer,
+): Promise<{ attachmentsRemoved: RemovalReport['attachmentsRemoved']; entriesLeftOut: { name: string; sha256: string }[] }> {
   const zip = input.zip!;
-  const entry = cleaner.chatEntry(input);
+  const entry = await getFormat(format)?.chatEntry?.(input, { conversation });
   if (!entry) throw new InputError(`${input.fileName} holds no chat text to clean`);
   const chatTmp = `${target}.chat`;
   try {
@@ -276,18 +333,28 @@ async function cleanZip(
       fail = reject;
       out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject);
     });
+    // A zip that may hold more than this conversation keeps only what the review covered.
+    const kept = new Set([entry, ...[...keptAttachments].map((name) => cleaner.attachmentEntry(entry, name))]);
+    const reviewedOnly = cleaner.onlyReviewedEntries;
     const removed: RemovalReport['attachmentsRemoved'] = [];
-    for (const f of zip.folders) out.addEmptyDirectory(f.name, { mtime: f.modified });
+    const leftOut: { name: string; sha256: string }[] = [];
+    /** Leaves an entry out: a deleted file in the diff; its sha256 for the report. */
+    const leaveOut = async (e: { name: string; size: number }) => {
+      const sha1 = await gitBlobSha1(zip.openEntry(e.name), e.size);
+      const hash = createHash('sha256');
+      for await (const chunk of zip.openEntry(e.name)) hash.update(chunk);
+      diffOut.push(deletedBinaryFile(e.name, sha1));
+      return hash.digest('hex');
+    };
+    for (const f of zip.folders) {
+      if (!reviewedOnly || [...kept].some((k) => k.startsWith(f.name))) out.addEmptyDirectory(f.name, { mtime: f.modified });
+    }
     for (const e of zip.entries.values()) {
       const id = dropped.get(e.name);
       if (e.name === entry) out.addFile(chatTmp, e.name, { mtime: e.modified });
-      else if (id) {
-        const sha1 = await gitBlobSha1(zip.openEntry(e.name), e.size);
-        const hash = createHash('sha256');
-        for await (const chunk of zip.openEntry(e.name)) hash.update(chunk);
-        diffOut.push(deletedBinaryFile(e.name, sha1));
-        removed.push({ id, name: e.name, sha256: hash.digest('hex') });
-      } else {
+      else if (id) removed.push({ id, name: e.name, sha256: await leaveOut(e) });
+      else if (reviewedOnly && !kept.has(e.name)) leftOut.push({ name: e.name, sha256: await leaveOut(e) });
+      else {
         // A damaged entry fails the cleaning (and its clean-up) instead of the process.
         const source = Readable.from(zip.openEntry(e.name)).on('error', (err) => fail(err));
         out.addReadStream(source, e.name, { mtime: e.modified, compress: /\.(txt|json|xml|csv|html?)$/i.test(e.name) });
@@ -295,7 +362,7 @@ async function cleanZip(
     }
     out.end();
     await written;
-    return removed;
+    return { attachmentsRemoved: removed, entriesLeftOut: leftOut };
   } finally {
     await fs.promises.rm(chatTmp, { force: true });
   }

@@ -1,39 +1,127 @@
+import type { Message } from '../model';
 import { InputError } from '../model/errors';
+import { attachmentEntry as imessageAttachment, imazingTextColumn } from '../parsers/imessage';
 import type { ExportInput } from '../parsers/input';
-import { attachmentEntry, findChatEntry, sniffLayout } from '../parsers/whatsapp';
+import { checkLinesExclusive } from '../parsers/sms';
+import { attachmentEntry as telegramAttachment } from '../parsers/telegram';
+import { attachmentEntry as whatsappAttachment, sniffLayout } from '../parsers/whatsapp';
 import type { LineFormat } from './lines';
+import { csvFormat } from './rewrite/csv';
+import { jsonObjectRewriter } from './rewrite/json';
+import { verbatimRewriter } from './rewrite/verbatim';
 import { smsRewriter } from './rewrite/xml';
 import { whatsappLines } from './whatsappText';
-import { checkLinesExclusive } from '../parsers/sms';
 
 /**
- * What the cleaner needs to know of a format: where its chat text is, how a message's lines are
- * rewritten when spans are redacted, and where a named attachment lives in a zip. Formats whose
- * messages occupy whole lines of a text file all clean through `cleanLines`.
+ * What the cleaner needs to know of a format beyond its parser: how a message's lines are
+ * rewritten when spans are redacted, and where a named attachment lives in a zip. Every format
+ * here has messages on whole lines of one text file, so all clean through `cleanLines`.
  */
 export interface FormatCleaner {
-  /** The zip entry holding the chat text; undefined for a plain file. */
-  chatEntry(input: ExportInput): string | undefined;
   lineFormat(input: ExportInput, entry: string | undefined, what: string): Promise<LineFormat>;
   /** The zip entry of a file a message names. */
   attachmentEntry(chatEntry: string, name: string): string;
+  /**
+   * A zip of this format may hold other conversations, or other views of this one (Signal's
+   * chat.md beside data.json): its cleaned zip keeps only the chat text and the attachments of
+   * kept messages, so nothing unreviewed passes through.
+   */
+  onlyReviewedEntries: boolean;
+  /**
+   * The format checks each redacted message itself (WhatsApp re-reads its lines), or its
+   * redactions cannot change its structure, so the cleaned file is not read back whole.
+   */
+  checksEachRedaction?: boolean;
 }
 
-/** Formats without zips: their chat text is the file itself. */
-const NO_ZIP = { chatEntry: () => undefined, attachmentEntry: (_: string, name: string) => name };
+/** Where a line's body starts after `[time] Sender: ` (signal-export's chat.md). */
+const markdownBody = (line: string) => {
+  const m = /^\[[^\]]+\] [^:]*?: /.exec(line);
+  return m ? m[0].length : undefined;
+};
+/** After `[time] <sender> ` or, for an event, `[time] *** ` (signalbackup-tools' text). */
+const backupTextBody = (line: string) => {
+  const m = /^\[[^\]]+\] (?:<[^>]*> |\*\*\* )/.exec(line);
+  return m ? m[0].length : undefined;
+};
+/** imessage-exporter writes a message's date and sender on lines of their own; an event follows its date on one line. */
+const exporterBody = (line: string) => {
+  const m = /^\s*[A-Z][a-z]{2} \d{1,2}, \d{4} {1,2}\d{1,2}:\d{2}:\d{2} [AP]M /.exec(line);
+  return m ? m[0].length : undefined;
+};
+
+const normalizeLines = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** Telegram keeps a text twice: `text` (a string or parts) and `text_entities`. Service texts are made up by the parser. */
+function telegramText(object: Record<string, unknown>): string | undefined {
+  const text = object.text;
+  if (typeof text === 'string') return text;
+  if (!Array.isArray(text)) return undefined;
+  return text.map((part: unknown) => (typeof part === 'string' ? part : (part as { text?: string })?.text ?? '')).join('');
+}
 
 const CLEANERS: Record<string, FormatCleaner> = {
   whatsapp: {
-    chatEntry: findChatEntry,
     lineFormat: async (input, entry, what) => whatsappLines(await sniffLayout(input, entry, what, {})),
-    attachmentEntry,
+    attachmentEntry: whatsappAttachment,
+    onlyReviewedEntries: false,
+    checksEachRedaction: true,
   },
   sms: {
-    ...NO_ZIP,
     async lineFormat(input) {
       await checkLinesExclusive(input);
       return { rewrite: smsRewriter };
     },
+    attachmentEntry: (_, name) => name,
+    onlyReviewedEntries: true,
+  },
+  signal: {
+    async lineFormat(input, entry) {
+      const name = entry ?? input.fileName;
+      if (/\.json$/i.test(name)) {
+        // The parser drops the markdown line break (trailing spaces) that signal-export leaves on bodies.
+        return {
+          rewrite: jsonObjectRewriter((record, m: Message, redacted) => {
+            if (typeof record.body !== 'string' || record.body.trimEnd() !== m.text) return false;
+            record.body = redacted + record.body.slice(m.text.length);
+            return true;
+          }),
+        };
+      }
+      return { rewrite: verbatimRewriter(/\.md$/i.test(name) ? markdownBody : backupTextBody) };
+    },
+    attachmentEntry: whatsappAttachment,
+    onlyReviewedEntries: true,
+  },
+  telegram: {
+    lineFormat: async () => ({
+      separator: ',',
+      rewrite: jsonObjectRewriter((object, m, redacted) => {
+        if (object.type !== 'message' || telegramText(object) !== m.text) return false;
+        object.text = redacted;
+        if (Array.isArray(object.text_entities)) object.text_entities = [{ type: 'plain', text: redacted }];
+        return true;
+      }),
+    }),
+    attachmentEntry: telegramAttachment,
+    onlyReviewedEntries: true,
+  },
+  imazing: {
+    async lineFormat(input, entry) {
+      const { delimiter, column } = await imazingTextColumn(input, entry);
+      return csvFormat(delimiter, column, (cell, m) => normalizeLines(cell) === normalizeLines(m.text));
+    },
+    attachmentEntry: imessageAttachment,
+    onlyReviewedEntries: true,
+  },
+  'imessage-exporter': {
+    lineFormat: async () => ({ rewrite: verbatimRewriter(exporterBody) }),
+    attachmentEntry: imessageAttachment,
+    onlyReviewedEntries: true,
+    // Not read back whole: the parser splits the part of a message that follows its thread replies
+    // into a message of its own, which joins its message again once those replies are removed.
+    // Redactions are placed verbatim in body lines, which hold no structure of this format.
+    checksEachRedaction: true,
   },
 };
 

@@ -137,7 +137,8 @@ export async function cleanLines(
     while (last >= 0 && cleaned[last] === null) last--;
     for (let i = 0; i < raw.length; i++) {
       const line = cleaned[i];
-      if (line === null) diff.change(raw[i], null, reason!);
+      // Lines that go after a held one wait with it, so the diff keeps the original's order.
+      if (line === null) act(() => diff.change(raw[i], null, reason!));
       else if (i === last && separator !== undefined) held = { line, original: raw[i], reason: line === raw[i] ? null : reason };
       else output(line, raw[i], reason);
     }

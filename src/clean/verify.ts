@@ -3,10 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RemovalReport, sha256File, type Message } from '../model';
 import { InputError } from '../model/errors';
-import { parseExport } from '../parsers';
+import { getFormat, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
-import { cleanerFor } from './formats';
 
 interface Hunk {
   oldStart: number;
@@ -170,7 +169,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
     return { problems, checks };
   }
   try {
-    const entry = original.zip ? cleanerFor(format).chatEntry(original) : undefined;
+    const entry = original.zip ? await getFormat(format)?.chatEntry?.(original, { conversation: report.conversation?.id }) : undefined;
     const chatPath = entry ?? original.fileName;
     const chatDiff = files.find((f) => f.path === chatPath && !f.deleted);
     const applied = await applyHunks(original, entry, chatDiff?.hunks ?? [], problems);

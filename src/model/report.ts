@@ -44,6 +44,8 @@ export const RemovalReport = z.object({
   removed: z.array(Decision),
   redactions: z.array(Decision.extend({ start: z.number().int(), end: z.number().int() })),
   attachmentsRemoved: z.array(z.object({ id: z.string(), name: z.string(), sha256: Sha256 })),
+  /** Zip entries that were not part of the reviewed conversation (other chats, other views of it). */
+  entriesLeftOut: z.array(z.object({ name: z.string(), sha256: Sha256 })).optional(),
   counts: z.object({ 'privé': z.number().int(), AVG: z.number().int(), scope: z.number().int(), redactions: z.number().int() }),
   spotChecks: z.object({ seed: z.number().int().nullable(), items: z.array(SpotCheck) }),
 });

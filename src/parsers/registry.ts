@@ -51,6 +51,11 @@ export interface ExportFormat {
    * conversation from m000001; `source` points at the lines that hold each one in the file.
    */
   parse(input: ExportInput, options: ParseOptions, sink: MessageSink): Promise<Conversation>;
+  /**
+   * For a zip: the entry holding the chat text `parse` reads with these options (the cleaner
+   * rewrites that entry). Formats that never come zipped leave it out.
+   */
+  chatEntry?(input: ExportInput, options: ParseOptions): Promise<string | undefined>;
   /** Formats whose files may hold several conversations list them (one streaming pass). */
   conversations?(input: ExportInput, options: ParseOptions): Promise<ConversationInfo[]>;
 }

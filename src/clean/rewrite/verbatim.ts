@@ -52,14 +52,15 @@ export function redactPlaced(raw: string[], m: Message, placement: Placement, re
 
 /**
  * Finds a message's text in its raw lines for formats that write it verbatim, one text line per
- * raw line: the first raw line where the text starts (at `bodyColumn` of the message's first
+ * raw line: the last raw line where the text starts (at `bodyColumn` of the message's first
  * line, or after the line's indentation) and every further text line on the next raw line, after
  * that same indentation.
  */
 export function findVerbatim(raw: string[], text: string, bodyColumn: (firstLine: string) => number | undefined): Placement | undefined {
   const textLines = text.split('\n');
   const lines = raw.map((l) => splitEnd(l)[0]);
-  for (let j = 0; j + textLines.length <= lines.length; j++) {
+  // The last place that fits: a text comes after a message's header lines (a sender line may read like it).
+  for (let j = lines.length - textLines.length; j >= 0; j--) {
     const indent = /^[ \t]*/.exec(lines[j])![0].length;
     const column = j === 0 ? bodyColumn(lines[0]) : indent;
     if (column === undefined || !lines[j].startsWith(textLines[0], column)) continue;

@@ -271,9 +271,19 @@ async function listSessions(input: ExportInput): Promise<ConversationInfo[]> {
   return [...counts].map(([id, messages]) => ({ id, title: id || stem(entry ?? input.fileName), messages }));
 }
 
+/** Where the cleaner finds a message's text: the CSV's delimiter and the index of its Text column. */
+export async function imazingTextColumn(input: ExportInput, entry: string | undefined): Promise<{ delimiter: Delimiter; column: number }> {
+  const what = chatName(input, entry);
+  const header = sniffHeader(decodeSample(await input.head(entry), what));
+  const column = header?.names.indexOf(COLUMNS.text.toLowerCase()) ?? -1;
+  if (!header || column < 0) throw new InputError(`${what} has no ${COLUMNS.text} column`);
+  return { delimiter: header.delimiter, column };
+}
+
 export const imazing: ExportFormat = {
   name: 'imazing',
   label: 'iMazing CSV',
+  chatEntry: async (input) => (await chatCsv(input)).entry,
 
   async sniff(input) {
     if (input.zip) return (await zipEntriesWhere(input, /\.csv$/i, (head) => rateHead(head, input.fileName) > 0)).length ? 0.95 : 0;

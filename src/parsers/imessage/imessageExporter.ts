@@ -268,6 +268,7 @@ async function readChat(input: ExportInput, entry: string | undefined, options: 
 export const imessageExporter: ExportFormat = {
   name: 'imessage-exporter',
   label: 'imessage-exporter',
+  chatEntry: chooseEntry,
 
   async sniff(input) {
     if (input.zip) return (await chatEntries(input)).length ? 0.9 : 0;

@@ -7,3 +7,4 @@ registerFormat(imessageExporter);
 
 export { imazing, imessageExporter };
 export { attachmentEntry } from './exportFiles';
+export { imazingTextColumn } from './imazing';

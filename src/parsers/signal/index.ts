@@ -158,6 +158,7 @@ async function parseChat(input: ExportInput, chat: Chat, options: ParseOptions, 
 export const signal: ExportFormat = {
   name: 'signal',
   label: 'Signal',
+  chatEntry: async (input, options) => (await chosenChat(input, options)).entry,
 
   async sniff(input) {
     if (!input.zip) return (await rate(input, undefined, VARIANTS)).score;

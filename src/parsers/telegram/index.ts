@@ -111,6 +111,7 @@ async function readPass(input: ExportInput, source: TelegramSource, options: Par
 export const telegram: ExportFormat = {
   name: 'telegram',
   label: 'Telegram Desktop',
+  chatEntry: async (input) => findResultEntry(input),
 
   async sniff(input) {
     const entry = findResultEntry(input);

@@ -197,6 +197,7 @@ export async function sniffLayout(input: ExportInput, entry: string | undefined,
 export const whatsapp: ExportFormat = {
   name: 'whatsapp',
   label: 'WhatsApp',
+  chatEntry: async (input) => findChatEntry(input),
 
   async sniff(input) {
     // WhatsApp writes .txt (in a .zip); Signal's chat.md has look-alike `[date time]` headers.

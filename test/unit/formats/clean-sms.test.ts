@@ -24,13 +24,13 @@ describe('clean: SMS Backup & Restore', function () {
   this.timeout(30_000);
 
   it('a backup with one thread: removed elements go, redacted bodies are re-escaped, the XML stays well-formed', async () => {
-    const { result } = await formatRoundTrip(path.join(FIXTURES, 'sms-20240114120000.xml'));
+    const { result } = (await formatRoundTrip(path.join(FIXTURES, 'sms-20240114120000.xml')))!;
     assertWellFormed(fs.readFileSync(result.cleaned, 'utf8'));
   });
 
   for (const seed of [1, 2, 3]) {
     it(`one thread of several (seed ${seed}): the cleaned file holds that thread only, and the diff says why the others went`, async () => {
-      const { result, again } = await formatRoundTrip(path.join(FIXTURES, 'sms-20240715080000.xml'), { conversation: '+31600000001~+31600000002~+31600000003', seed });
+      const { result, again } = (await formatRoundTrip(path.join(FIXTURES, 'sms-20240715080000.xml'), { conversation: '+31600000001~+31600000002~+31600000003', seed }))!;
       assert.ok(again.length > 0);
       assert.equal(result.summary.conversation?.id, '+31600000001~+31600000002~+31600000003');
       assert.equal(result.summary.conversation?.otherMessagesRemoved, 6);
