@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { getFormat, parseExport } from '../parsers';
+import { getFormat, parseExport, readExport } from '../parsers';
+import { writeRsmf } from './rsmf';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
 import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
@@ -25,10 +26,16 @@ export interface CleanOptions {
   now?: Date;
   /** Cancels the cleaning; nothing is left behind. */
   signal?: AbortSignal;
+  /** Also write the cleaned conversation as RSMF 2.0 (`<name>.cleaned.rsmf`) for e-discovery and Woo tools. */
+  rsmf?: boolean;
+  /** The zone of the messages' wall-clock times, for RSMF's zoned timestamps. */
+  timeZone?: string;
 }
 
 export interface CleanResult {
   cleaned: string;
+  /** Set when RSMF was asked for. */
+  rsmf?: string;
   diff: string;
   report: string;
   summary: RemovalReport;
@@ -37,13 +44,16 @@ export interface CleanResult {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. */
-export function outputNames(exportPath: string, outDir?: string, conversation?: string): { cleaned: string; diff: string; report: string } {
+export function outputNames(exportPath: string, outDir?: string, conversation?: string): { cleaned: string; diff: string; report: string; rsmf: string } {
   const parsed = path.parse(exportPath);
   // One conversation of a file that holds several is named in its outputs.
   const name = conversation === undefined ? parsed.name : `${parsed.name}.${conversation.replace(/[^\w.+@-]/g, '_')}`;
   const { ext } = parsed;
   const dir = outDir ?? path.dirname(exportPath);
-  return { cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`), report: path.join(dir, `${name}.removal.json`) };
+  return {
+    cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`),
+    report: path.join(dir, `${name}.removal.json`), rsmf: path.join(dir, `${name}.cleaned.rsmf`),
+  };
 }
 
 /** One tag per message; redactions inside their text and not overlapping: else the plan is ambiguous. */
@@ -109,6 +119,40 @@ function writer(file: string): Writer {
     })),
     close: () => new Promise((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
   };
+}
+
+/**
+ * The cleaned conversation as RSMF: read back from the cleaned file (so only what was kept, with
+ * its markers), attachments from the cleaned zip or from beside the export.
+ */
+async function writeCleanedRsmf(exportPath: string, cleaned: string, target: string, format: string, conversation: string | undefined, options: CleanOptions): Promise<void> {
+  const parsed = await readExport(cleaned, { format, conversation, timeZone: options.timeZone });
+  const input = await openExport(cleaned);
+  try {
+    const entry = input.zip ? await getFormat(format)?.chatEntry?.(input, { conversation }) : undefined;
+    const cleaner = cleanerFor(format);
+    await writeRsmf(target, parsed.conversation, parsed.messages, {
+      format,
+      now: options.now,
+      timeZone: options.timeZone,
+      async attachments(name) {
+        if (input.zip && entry) {
+          const at = cleaner.attachmentEntry(entry, name);
+          if (!input.zip.entries.has(at)) return undefined;
+          const chunks: Uint8Array[] = [];
+          for await (const chunk of input.open(at)) chunks.push(chunk);
+          return Buffer.concat(chunks);
+        }
+        // Beside a plain export; names come from the chat, so nothing outside its folder is read.
+        const folder = path.resolve(path.dirname(exportPath));
+        const file = path.resolve(folder, name);
+        if (!file.startsWith(folder + path.sep)) return undefined;
+        return fs.promises.readFile(file).catch(() => undefined);
+      },
+    });
+  } finally {
+    input.close();
+  }
 }
 
 /** What the cleaned file must read back as: how many messages, and the redacted ones by position. */
@@ -237,7 +281,9 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       : cleanText(input, cleaner, undefined, positions, plan, files.cleaned, diffOut).then(() => ({ attachmentsRemoved: [], entriesLeftOut: [] })));
     await diffOut.close();
     if (!cleaner.checksEachRedaction) await checkReadsBack(files.cleaned, format, conversation, readBack);
-    const [cleanedSha, diffSha] = await Promise.all([sha256File(files.cleaned), sha256File(files.diff)]);
+    const rsmfFile = options.rsmf ? pending.path('cleaned.rsmf') : undefined;
+    if (rsmfFile) await writeCleanedRsmf(exportPath, files.cleaned, rsmfFile, format, conversation, options);
+    const [cleanedSha, diffSha, rsmfSha] = await Promise.all([sha256File(files.cleaned), sha256File(files.diff), rsmfFile && sha256File(rsmfFile)]);
     const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
       id: m.id, timestamp: m.timestamp, sender: m.sender, tag: e.tag, rule: e.rule ?? null, note: e.note ?? null,
       by: e.by, at: e.at, wooGround: wooGround(e.tag, e.rule), sha256: sha256(text),
@@ -247,6 +293,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       export: { file: path.basename(exportPath), sha256: exportSha },
       ...(conversation === undefined ? {} : { conversation: { id: conversation, otherMessagesRemoved: otherMessages } }),
       cleaned: { file: path.basename(names.cleaned), sha256: cleanedSha },
+      ...(rsmfSha ? { rsmf: { file: path.basename(names.rsmf), sha256: rsmfSha } } : {}),
       diff: { file: path.basename(names.diff), sha256: diffSha },
       policy: options.policySha256 ? { sha256: options.policySha256 } : null,
       reviewer: options.reviewer,
@@ -266,8 +313,8 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     };
     RemovalReport.parse(report);
     await fs.promises.writeFile(files.report, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
-    await pending.commit([[files.cleaned, names.cleaned], [files.diff, names.diff], [files.report, names.report]]);
-    return { cleaned: names.cleaned, diff: names.diff, report: names.report, summary: report };
+    await pending.commit([[files.cleaned, names.cleaned], [files.diff, names.diff], ...(rsmfFile ? [[rsmfFile, names.rsmf] as [string, string]] : []), [files.report, names.report]]);
+    return { cleaned: names.cleaned, diff: names.diff, report: names.report, ...(rsmfFile ? { rsmf: names.rsmf } : {}), summary: report };
   } catch (e) {
     await diffOut.close().catch(() => undefined);
     await pending.discard();

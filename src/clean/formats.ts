@@ -2,7 +2,9 @@ import type { Message } from '../model';
 import { InputError } from '../model/errors';
 import { attachmentEntry as imessageAttachment, imazingTextColumn } from '../parsers/imessage';
 import type { ExportInput } from '../parsers/input';
+import { attachmentEntry as rsmfAttachment, looksLikeRsmfMail } from '../parsers/rsmf';
 import { checkLinesExclusive } from '../parsers/sms';
+import { decodeSample } from '../parsers/text';
 import { attachmentEntry as telegramAttachment } from '../parsers/telegram';
 import { attachmentEntry as whatsappAttachment, sniffLayout } from '../parsers/whatsapp';
 import type { LineFormat } from './lines';
@@ -60,6 +62,25 @@ function telegramText(object: Record<string, unknown>): string | undefined {
   return text.map((part: unknown) => (typeof part === 'string' ? part : (part as { text?: string })?.text ?? '')).join('');
 }
 
+/** An RSMF manifest (bare, or in an unpacked rsmf.zip); a `.rsmf` mail is re-written, not edited (see below). */
+const rsmfCleaner: FormatCleaner = {
+  async lineFormat(input) {
+    if (!input.zip && looksLikeRsmfMail(decodeSample(await input.head(), input.fileName))) {
+      throw new InputError(`${input.fileName} is an RSMF mail: clean its rsmf_manifest.json (unpack the rsmf.zip inside), or clean the source export and write RSMF from it with --rsmf`);
+    }
+    return {
+      separator: ',',
+      rewrite: jsonObjectRewriter((event, m, redacted) => {
+        if (typeof event.body !== 'string' || event.body !== m.text) return false;
+        event.body = redacted;
+        return true;
+      }),
+    };
+  },
+  attachmentEntry: rsmfAttachment,
+  onlyReviewedEntries: true,
+};
+
 const CLEANERS: Record<string, FormatCleaner> = {
   whatsapp: {
     lineFormat: async (input, entry, what) => whatsappLines(await sniffLayout(input, entry, what, {})),
@@ -114,6 +135,7 @@ const CLEANERS: Record<string, FormatCleaner> = {
     attachmentEntry: imessageAttachment,
     onlyReviewedEntries: true,
   },
+  rsmf: rsmfCleaner,
   'imessage-exporter': {
     lineFormat: async () => ({ rewrite: verbatimRewriter(exporterBody) }),
     attachmentEntry: imessageAttachment,

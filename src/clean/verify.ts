@@ -140,6 +140,10 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   if (exportSha === undefined) throw new InputError(`${exportPath}: no such file`);
   check(exportSha === report.export.sha256, `the export's sha256 is not the one in the report (another export, or it changed)`);
   check(cleanedSha === report.cleaned.sha256, cleanedSha ? `the cleaned file ${report.cleaned.file} differs from its sha256 in the report` : `the cleaned file ${report.cleaned.file} is missing`);
+  if (report.rsmf) {
+    const rsmfSha = await hashOf(path.join(dir, report.rsmf.file));
+    check(rsmfSha === report.rsmf.sha256, rsmfSha ? `the RSMF file ${report.rsmf.file} differs from its sha256 in the report` : `the RSMF file ${report.rsmf.file} is missing`);
+  }
   check(diffSha === report.diff.sha256, diffSha ? `the diff ${report.diff.file} differs from its sha256 in the report` : `the diff ${report.diff.file} is missing`);
   if (!cleanedSha || !diffSha) return { problems, checks };
 

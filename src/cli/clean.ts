@@ -6,7 +6,7 @@ import { readReviewState, sha256File } from '../model';
 import { InputError } from '../model/errors';
 
 /** `chatreview clean`: the three files from an export and its review state; prints their paths. */
-export async function runClean(file: string, options: { tags?: string; out?: string; reviewer?: string }): Promise<number> {
+export async function runClean(file: string, options: { tags?: string; out?: string; reviewer?: string; rsmf?: boolean; timeZone?: string }): Promise<number> {
   if (!options.tags) throw new InputError('clean needs --tags <sidecar.json> (the review state)');
   const json = await fs.promises.readFile(options.tags, 'utf8').catch(() => {
     throw new InputError(`${options.tags}: no such file`);
@@ -14,7 +14,9 @@ export async function runClean(file: string, options: { tags?: string; out?: str
   const state = readReviewState(json, path.basename(options.tags), await sha256File(file).catch(() => {
     throw new InputError(`${file}: no such file`);
   }));
-  const result = await cleanExport(file, state, { outDir: options.out, reviewer: options.reviewer ?? os.userInfo().username });
-  process.stdout.write(`${result.cleaned}\n${result.diff}\n${result.report}\n`);
+  const result = await cleanExport(file, state, {
+    outDir: options.out, reviewer: options.reviewer ?? os.userInfo().username, rsmf: options.rsmf, timeZone: options.timeZone,
+  });
+  process.stdout.write(`${result.cleaned}\n${result.diff}\n${result.report}\n${result.rsmf ? `${result.rsmf}\n` : ''}`);
   return 0;
 }

@@ -47,7 +47,7 @@ function markers(settings: Settings): (tag: keyof typeof DEFAULT_MARKERS) => str
  * Save Cleaned Export: refuses while identifier flags are unresolved (a list, not a warning to
  * click away); going ahead anyway needs a reason, which the report records.
  */
-export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Settings) {
+export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Settings, rsmf = false) {
   return async (): Promise<void> => {
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
@@ -89,6 +89,8 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
             markers: s.redactionMarkers,
             override,
             signal: controller.signal,
+            rsmf,
+            timeZone: s.timeZone || undefined,
           });
         },
       );

@@ -177,6 +177,7 @@ export const COMMANDS: Record<string, Command> = {
   'chatreview.openReviewAt': openReviewAt,
   'chatreview.showDashboard': showDashboard,
   'chatreview.saveCleanedExport': ({ reviews, settings }) => saveCleanedExport(reviews, settings),
+  'chatreview.saveCleanedRsmf': ({ reviews, settings }) => saveCleanedExport(reviews, settings, true),
   'chatreview.verifyCleanedExport': ({ reviews }) => verifyCleanedExport(reviews),
   'chatreview.openRemovalDiff': ({ reviews }) => openRemovalDiff(reviews),
   'chatreview.openRawRemovalDiff': ({ reviews }) => openRawRemovalDiff(reviews),

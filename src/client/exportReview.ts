@@ -68,10 +68,10 @@ export class ExportReview {
   ) {}
 
   /** Loads an export: a local path, or a location read through VS Code's file system. */
-  static async load(where: string | ExportLocation, pageSize: number, conversation?: string): Promise<ExportReview> {
+  static async load(where: string | ExportLocation, pageSize: number, conversation?: string, timeZone?: string): Promise<ExportReview> {
     const location = typeof where === 'string' ? localExport(where) : where;
     const { source, sha256 } = await location.read();
-    const parsed = await readExport(source, { conversation });
+    const parsed = await readExport(source, { conversation, timeZone });
     const json = await location.readSidecar(conversation);
     const state = json === undefined
       ? emptyReviewState(location.fileName, sha256, conversation)

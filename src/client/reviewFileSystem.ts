@@ -109,7 +109,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     let review = this.reviews.get(reviewId);
     if (!review) {
       const { exportId, conversation } = splitReviewId(reviewId);
-      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation);
+      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation, this.settings().timeZone || undefined);
       this.reviews.set(reviewId, review);
       review.then((r) => {
         this.flags.set(reviewId, new ConversationFlags(r));

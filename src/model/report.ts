@@ -35,6 +35,8 @@ export const RemovalReport = z.object({
    */
   conversation: z.object({ id: z.string(), otherMessagesRemoved: z.number().int() }).optional(),
   cleaned: FileRef,
+  /** The cleaned conversation as RSMF, when it was asked for. */
+  rsmf: FileRef.optional(),
   diff: FileRef,
   policy: z.object({ sha256: Sha256 }).nullable(),
   reviewer: z.string(),

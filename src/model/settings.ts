@@ -14,6 +14,8 @@ export const Settings = z.object({
   }).default({ start: '2019-12-15', end: null }),
   /** Who tags: stamped into the review state and report. Empty: the OS user name. */
   reviewer: z.string().catch('').default(''),
+  /** IANA zone for epoch times and RSMF timestamps; empty: this machine's. */
+  timeZone: z.string().catch('').default(''),
   /** Diagnostics published per page at most (VS Code shows 1000 per file). */
   maxDiagnostics: z.number().int().min(10).max(1000).catch(1000).default(1000),
   /** Text that replaces a redacted span in the cleaned export, per tag; empty: the default. */

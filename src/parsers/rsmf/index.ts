@@ -11,6 +11,7 @@ import { MANIFEST, RsmfEvent, RsmfManifestHead, schemaProblems, type RsmfConvers
 import { readManifest, type EventHandler } from './manifestReader';
 
 export { MANIFEST } from './manifest';
+export { looksLikeRsmfMail } from './mail';
 
 /*
  * Cleaning. Every event occupies whole lines of rsmf_manifest.json (the reader refuses other
@@ -194,6 +195,7 @@ function manifestScore(sample: string, fileName: string): number {
 export const rsmf: ExportFormat = {
   name: 'rsmf',
   label: 'RSMF',
+  chatEntry: async (input) => (input.zip ? manifestEntry(input.zip) : undefined),
 
   async sniff(input) {
     if (input.zip) return manifestEntry(input.zip) ? 0.95 : 0;
@@ -229,7 +231,7 @@ export const rsmf: ExportFormat = {
       await readManifest(file.open(), file.what, (value, _index, source) => {
         // The first pass validated this very value.
         const event = value as RsmfEvent;
-        if ((event.conversation ?? index.soleConversation) !== chosen.id) return;
+        if ((event.conversation ?? index.soleConversation) !== chosen.id) return sink.skipped?.(source);
         const message = eventMessage(event, messageId(++count), source, ctx);
         if (message.sender !== null && !participants.has(message.sender)) participants.set(message.sender, { name: message.sender });
         sink.message(message);

@@ -2,8 +2,16 @@
  * Every format cleans in its own format: the round trip (re-parse, real git apply, verify) over
  * each fixture of each family, with a few seeds for different tags and redactions.
  */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Message } from '../../../src/model';
+import { cleanExport } from '../../../src/clean/cleaner';
+import { verifyExport } from '../../../src/clean/verify';
+import { ReviewState, type Message } from '../../../src/model';
+import { readExport } from '../../../src/parsers';
+import { tempDir } from '../support/fixtures';
+import { sha256 } from '../clean/support/harness';
+import { AT } from '../clean/support/small';
 import { formatRoundTrip } from '../clean/support/formatRoundTrip';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
@@ -23,6 +31,11 @@ const CASES: { family: string; file: string; conversation?: string; composedEven
   { family: 'telegram', file: 'chat-2019.json', composedEvents: true },
   { family: 'telegram', file: 'chat-group.json', composedEvents: true },
   { family: 'telegram', file: 'export-one-chat.json', composedEvents: true },
+  { family: 'rsmf', file: 'crisisteam/rsmf_manifest.json' },
+  { family: 'rsmf', file: 'multi/rsmf_manifest.json', conversation: 'team' },
+  { family: 'rsmf', file: 'multi/rsmf_manifest.json', conversation: 'sms-bram' },
+  { family: 'sms', file: 'sms-20240715080000.xml', conversation: '+31600000004' },
+  { family: 'imessage', file: 'imazing-sessions.csv', conversation: 'Crisisteam Hoogwater' },
   { family: 'imessage', file: 'imazing-newest.csv' },
   { family: 'imessage', file: 'imazing-no-edited.csv' },
   { family: 'imessage', file: 'imazing-reactions.csv' },
@@ -40,4 +53,33 @@ describe('clean: every format in its own format', function () {
       });
     }
   }
+});
+
+describe('clean --rsmf: the cleaned conversation as RSMF 2.0', function () {
+  this.timeout(60_000);
+
+  it('writes a valid RSMF holding exactly the kept messages with their markers; verify checks its hash', async () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(FIXTURES, '..', '..', 'media', 'samples'), dir, { recursive: true });
+    const file = path.join(dir, 'WhatsApp Chat - Crisisteam Vaccinatie.zip');
+    const parsed = await readExport(file);
+    const [start, end] = [parsed.messages[8].text.indexOf('111222333'), parsed.messages[8].text.indexOf('111222333') + 9];
+    const state = ReviewState.parse({
+      version: 1, export: { file: path.basename(file), sha256: sha256(fs.readFileSync(file)) },
+      tags: [{ id: 'm000002', tag: 'privé', by: 'jdv', at: AT }],
+      redactions: [{ id: 'm000009', start, end, tag: 'AVG', by: 'jdv', at: AT }],
+    });
+    const result = await cleanExport(file, state, { reviewer: 'jdv', rsmf: true, timeZone: 'Europe/Amsterdam' });
+    assert.ok(result.rsmf && fs.existsSync(result.rsmf));
+    const rsmf = await readExport(result.rsmf, { timeZone: 'Europe/Amsterdam' });
+    const cleaned = await readExport(result.cleaned);
+    assert.equal(rsmf.format, 'rsmf');
+    assert.deepEqual(rsmf.messages.map((m) => [m.timestamp, m.sender, m.text]), cleaned.messages.map((m) => [m.timestamp, m.sender, m.text]));
+    assert.ok(!rsmf.messages.some((m) => m.text.includes('111222333')), 'the redacted BSN is not in the RSMF');
+    assert.equal(rsmf.messages.length, parsed.messages.length - 1);
+    assert.equal(result.summary.rsmf?.sha256, sha256(fs.readFileSync(result.rsmf)));
+    assert.deepEqual((await verifyExport(file, result.report)).problems, []);
+    fs.appendFileSync(result.rsmf, 'x');
+    assert.match((await verifyExport(file, result.report)).problems.join('\n'), /RSMF file .* differs/);
+  });
 });

@@ -63,9 +63,14 @@ export async function formatRoundTrip(source: string, options: ParseExportOption
       if (word) redactions.push({ id: m.id, start: word.index, end: word.index + word[0].length, tag: 'AVG', by: 'jdv', at: AT });
     }
   }
-  // Small samples: at least one message goes.
+  // Small samples: at least one message goes, and one other has a span redacted.
   const first = parsed.messages.find((m) => (options.mayTag?.(m, parsed.messages) ?? true) && !redactions.some((r) => r.id === m.id));
   if (tags.length === 0 && first) tags.push({ id: first.id, tag: 'privé', by: 'jdv', at: AT });
+  const other = parsed.messages.find((m) => !tags.some((t) => t.id === m.id) && /[\p{L}\p{N}]{3,}/u.test(m.text) && !(m.kind === 'system' && options.composedEvents));
+  if (redactions.length === 0 && other) {
+    const word = /[\p{L}\p{N}]{3,}/u.exec(other.text)!;
+    redactions.push({ id: other.id, start: word.index, end: word.index + word[0].length, tag: 'AVG', by: 'jdv', at: AT });
+  }
   assert.ok(tags.length && (redactions.length || options.composedEvents), `the sample ${path.basename(source)} gives tags (${tags.length}) and redactions (${redactions.length})`);
   const state = ReviewState.parse({
     version: 1, export: { file: path.basename(file), sha256: sha256(original), ...(options.conversation ? { conversation: options.conversation } : {}) }, tags, redactions,
