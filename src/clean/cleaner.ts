@@ -5,13 +5,14 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { getFormat, parseExport, readExport } from '../parsers';
-import { writeRsmf } from './rsmf';
+import { getFormat, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
-import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
 import { cleanerFor, type FormatCleaner } from './formats';
 import { cleanLines, type CleaningPlan, type MessageLines } from './lines';
+import { checkReadsBack, type ReadBack } from './readBack';
+import { writeCleanedRsmf } from './rsmf';
+import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
 
 export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
 
@@ -119,71 +120,6 @@ function writer(file: string): Writer {
     })),
     close: () => new Promise((resolve, reject) => stream.end(() => (failure ? reject(failure) : resolve()))),
   };
-}
-
-/**
- * The cleaned conversation as RSMF: read back from the cleaned file (so only what was kept, with
- * its markers), attachments from the cleaned zip or from beside the export.
- */
-async function writeCleanedRsmf(exportPath: string, cleaned: string, target: string, format: string, conversation: string | undefined, options: CleanOptions): Promise<void> {
-  const parsed = await readExport(cleaned, { format, conversation, timeZone: options.timeZone });
-  const input = await openExport(cleaned);
-  try {
-    const entry = input.zip ? await getFormat(format)?.chatEntry?.(input, { conversation }) : undefined;
-    const cleaner = cleanerFor(format);
-    await writeRsmf(target, parsed.conversation, parsed.messages, {
-      format,
-      now: options.now,
-      timeZone: options.timeZone,
-      async attachments(name) {
-        if (input.zip && entry) {
-          const at = cleaner.attachmentEntry(entry, name);
-          if (!input.zip.entries.has(at)) return undefined;
-          const chunks: Uint8Array[] = [];
-          for await (const chunk of input.open(at)) chunks.push(chunk);
-          return Buffer.concat(chunks);
-        }
-        // Beside a plain export; names come from the chat, so nothing outside its folder is read.
-        const folder = path.resolve(path.dirname(exportPath));
-        const file = path.resolve(folder, name);
-        if (!file.startsWith(folder + path.sep)) return undefined;
-        return fs.promises.readFile(file).catch(() => undefined);
-      },
-    });
-  } finally {
-    input.close();
-  }
-}
-
-/** What the cleaned file must read back as: how many messages, and the redacted ones by position. */
-interface ReadBack {
-  kept: number;
-  redacted: Map<number, Message>;
-}
-
-/**
- * The cleaned file must read back as exactly the kept messages, each redacted one still the same
- * message (time, sender, kind): a marker may not, say, turn a call notice into a message, and a
- * rewritten element may not swallow its neighbour. Refused (nothing written) otherwise.
- */
-async function checkReadsBack(file: string, format: string, conversation: string | undefined, want: ReadBack): Promise<void> {
-  if (want.kept === 0) return;
-  let count = 0;
-  let problem: string | undefined;
-  await parseExport(file, { format, conversation }, {
-    message(m) {
-      const was = want.redacted.get(count++);
-      if (!was || problem || (m.sender === was.sender && m.kind === was.kind && m.timestamp === was.timestamp)) return;
-      const what = m.kind === 'system' ? 'an event' : m.kind === 'message' ? 'a message' : `a ${m.kind} message`;
-      const reads = `${what}${m.sender ? ` from ${JSON.stringify(m.sender)}` : ''}`;
-      problem = `the redaction of ${was.id} would make it read as ${reads}; redact a wider span or tag the message instead`;
-    },
-  }).catch((e: unknown) => {
-    if (!(e instanceof InputError)) throw e;
-    problem ??= `the cleaned file would not read back (${e.message}); a redaction broke its format`;
-  });
-  if (!problem && count !== want.kept) problem = `the cleaned file would read back as ${count} messages, not the ${want.kept} kept; a redaction broke its format`;
-  if (problem) throw new InputError(problem);
 }
 
 /** Removes `dir` and its parents up to `top`, as long as they are empty (rmdir refuses otherwise). */

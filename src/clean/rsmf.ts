@@ -9,6 +9,9 @@ import { writeCustom } from '../parsers/rsmf/custom';
 import { kindOf } from '../parsers/rsmf/events';
 import { MANIFEST, readInstant, RsmfManifest, schemaProblems, type RsmfEvent, type RsmfParticipant } from '../parsers/rsmf/manifest';
 import { checkTimeZone, wallClock } from '../parsers/time';
+import { getFormat, readExport } from '../parsers';
+import { openExport } from '../parsers/input';
+import { cleanerFor } from './formats';
 
 export const RSMF_VERSION = '2.0.0';
 
@@ -334,4 +337,41 @@ export function validateRsmfManifest(json: unknown): string[] {
     });
   });
   return problems;
+}
+
+/**
+ * The cleaned conversation as RSMF: read back from the cleaned file (so only what was kept, with
+ * its markers), attachments from the cleaned zip or from beside the export.
+ */
+export async function writeCleanedRsmf(
+  exportPath: string, cleaned: string, target: string, format: string, conversation: string | undefined,
+  options: { now?: Date; timeZone?: string },
+): Promise<void> {
+  const parsed = await readExport(cleaned, { format, conversation, timeZone: options.timeZone });
+  const input = await openExport(cleaned);
+  try {
+    const entry = input.zip ? await getFormat(format)?.chatEntry?.(input, { conversation }) : undefined;
+    const cleaner = cleanerFor(format);
+    await writeRsmf(target, parsed.conversation, parsed.messages, {
+      format,
+      now: options.now,
+      timeZone: options.timeZone,
+      async attachments(name) {
+        if (input.zip && entry) {
+          const at = cleaner.attachmentEntry(entry, name);
+          if (!input.zip.entries.has(at)) return undefined;
+          const chunks: Uint8Array[] = [];
+          for await (const chunk of input.open(at)) chunks.push(chunk);
+          return Buffer.concat(chunks);
+        }
+        // Beside a plain export; names come from the chat, so nothing outside its folder is read.
+        const folder = path.resolve(path.dirname(exportPath));
+        const file = path.resolve(folder, name);
+        if (!file.startsWith(folder + path.sep)) return undefined;
+        return fs.promises.readFile(file).catch(() => undefined);
+      },
+    });
+  } finally {
+    input.close();
+  }
 }
