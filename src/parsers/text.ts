@@ -41,6 +41,15 @@ export function decodeSample(head: Uint8Array, what: string): string {
   return new TextDecoder(encoding).decode(head);
 }
 
+/** The decoded sample, or undefined for a binary file: a format rating bytes it cannot read rates them 0. */
+export function textSample(head: Uint8Array, what: string): string | undefined {
+  try {
+    return decodeSample(head, what);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Splits decoded text into lines; a plain split when the chunk has no CR (the common case). */
 function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');

@@ -2,7 +2,7 @@ import { messageId, type Conversation, type Message, type MessageMeta, type Part
 import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
 import type { ConversationInfo, ExportFormat, MessageSink, ParseOptions } from '../registry';
-import { decodeSample } from '../text';
+import { decodeSample, textSample } from '../text';
 import { readCsvRecords, type CsvRecord, type Delimiter } from './csvRecords';
 import { chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
 import { parseReactionsCell } from './reactions';
@@ -56,12 +56,8 @@ function sniffHeader(sample: string): { delimiter: Delimiter; names: string[] } 
  * then names the missing columns).
  */
 function rateHead(head: Uint8Array, what: string): number {
-  let sample: string;
-  try {
-    sample = decodeSample(head, what);
-  } catch {
-    return 0;
-  }
+  const sample = textSample(head, what);
+  if (sample === undefined) return 0;
   const header = sniffHeader(sample);
   if (!header) return 0;
   const names = new Set(header.names);

@@ -2,7 +2,7 @@ import { messageId, type Conversation, type Message, type Participant } from '..
 import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
 import type { ConversationInfo, ExportFormat, MessageSink, ParseOptions } from '../registry';
-import { decodeSample, readLines } from '../text';
+import { readLines, textSample } from '../text';
 import { readBody, type BodyContent } from './exporterBody';
 import { chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
 
@@ -214,12 +214,8 @@ class BlockSplitter {
 
 /** How sure we are that a text starts an imessage-exporter chat: its first line starts a message. */
 function rateHead(head: Uint8Array, what: string): number {
-  let sample: string;
-  try {
-    sample = decodeSample(head, what);
-  } catch {
-    return 0;
-  }
+  const sample = textSample(head, what);
+  if (sample === undefined) return 0;
   const lines = sample.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 80);
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first < 0 || !startsMessage(lines[first])) return 0;

@@ -1,49 +1,7 @@
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import type { SourceRef } from '../../model/conversation';
 import { InputError } from '../../model/errors';
-
-/**
- * The 1-based line of byte offsets in a stream, counting LF, CRLF and lone CR as the line
- * readers (and so the cleaner) do. Offsets are asked in increasing order and lie in the chunk
- * being tokenized: only the brackets, braces and commas of the structure are asked about.
- */
-class LineCounter {
-  private line = 1;
-  private chunk: Uint8Array = new Uint8Array(0);
-  private chunkStart = 0;
-  private counted = 0;
-  private afterCR = false;
-
-  next(chunk: Uint8Array): void {
-    this.countTo(this.chunk.length);
-    this.chunkStart += this.chunk.length;
-    this.chunk = chunk;
-    this.counted = 0;
-  }
-
-  at(offset: number): number {
-    this.countTo(Math.min(Math.max(0, offset - this.chunkStart), this.chunk.length));
-    return this.line;
-  }
-
-  private countTo(end: number): void {
-    const bytes = this.chunk;
-    let { line, afterCR } = this;
-    for (let i = this.counted; i < end; i++) {
-      const b = bytes[i];
-      if (b === 10) {
-        if (!afterCR) line++;
-        afterCR = false;
-      } else {
-        if (b === 13) line++;
-        afterCR = b === 13;
-      }
-    }
-    if (end > this.counted) this.counted = end;
-    this.line = line;
-    this.afterCR = afterCR;
-  }
-}
+import { LineCounter } from '../lineCounter';
 
 /** The top-level values of a manifest other than its events, as parsed (unvalidated). */
 export interface ManifestHeadValues {

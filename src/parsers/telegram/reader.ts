@@ -1,6 +1,7 @@
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 import type { SourceRef } from '../../model/conversation';
 import { InputError } from '../../model/errors';
+import { LineCounter } from '../lineCounter';
 import { isExportedMessage } from './message';
 
 /** A chat of the file, as far as it has been read. */
@@ -64,50 +65,6 @@ const { LEFT_BRACE, RIGHT_BRACE, LEFT_BRACKET, RIGHT_BRACKET, COMMA, COLON, STRI
 
 /** Messages and the owner's details are built as values; the rest is only walked. */
 const VALUE_PATHS = ['$.messages.*', '$.chats.list.*.messages.*', '$.left_chats.list.*.messages.*', '$.personal_information'];
-
-/**
- * Counts line breaks (LF, CRLF, CR, as the line readers do) up to byte offsets of the stream.
- * Offsets are asked in increasing order and lie in the chunk being tokenized.
- */
-class LineCounter {
-  private line = 1;
-  private chunk: Uint8Array = new Uint8Array(0);
-  private chunkStart = 0;
-  /** Bytes of the current chunk already counted. */
-  private counted = 0;
-  /** The previous chunk ended in a CR: a line break, unless this chunk starts with its LF. */
-  private pendingCR = false;
-
-  next(chunk: Uint8Array): void {
-    this.countTo(this.chunk.length);
-    this.chunkStart += this.chunk.length;
-    this.chunk = chunk;
-    this.counted = 0;
-    if (this.pendingCR && chunk.length) {
-      if (chunk[0] !== 10) this.line++;
-      this.pendingCR = false;
-    }
-  }
-
-  /** The 1-based line of the byte at `offset` (of an earlier chunk: the line counted so far). */
-  at(offset: number): number {
-    this.countTo(Math.min(offset - this.chunkStart, this.chunk.length));
-    return this.line;
-  }
-
-  /** Native searches, not a loop over every byte: this runs over hundreds of megabytes. */
-  private countTo(end: number): void {
-    const bytes = this.chunk;
-    const start = this.counted;
-    if (end <= start) return;
-    for (let i = bytes.indexOf(10, start); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) this.line++;
-    for (let i = bytes.indexOf(13, start); i !== -1 && i < end; i = bytes.indexOf(13, i + 1)) {
-      if (i + 1 === bytes.length) this.pendingCR = true;
-      else if (bytes[i + 1] !== 10) this.line++;
-    }
-    this.counted = end;
-  }
-}
 
 /**
  * Streams a Telegram Desktop `result.json` once: lists its chats, hands the messages of the

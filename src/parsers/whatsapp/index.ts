@@ -3,7 +3,7 @@ import { messageId, type Conversation, type Message, type Participant } from '..
 import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
 import { registerFormat, type DayOrder, type ExportFormat, type MessageSink, type ParseOptions } from '../registry';
-import { decodeSample, readLines } from '../text';
+import { readLines, textSample } from '../text';
 import { classifyBody, normalizeAuthor } from './body';
 import { GRAMMARS, HeaderSniffer, mayBeHeader, TimestampReader, type Grammar, type HeaderLayout } from './header';
 import { CHAT_FILE_NAMES, TITLE_FROM_FILE } from './strings';
@@ -206,12 +206,8 @@ export const whatsapp: ExportFormat = {
     if (input.zip && !entry) return 0;
     // A zip entry that cannot be read is the user's problem to hear about, not "no chat inside".
     const head = await input.head(entry);
-    let sample: string;
-    try {
-      sample = decodeSample(head, input.fileName);
-    } catch {
-      return 0;
-    }
+    const sample = textSample(head, input.fileName);
+    if (sample === undefined) return 0;
     const lines = sample.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 40);
     const grammars = Object.values(GRAMMARS);
     const headers = lines.filter((l) => mayBeHeader(l) && grammars.some((g) => g.test(l))).length;

@@ -1,29 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ParsedExport } from '../../../src/model/conversation';
 import { readExport } from '../../../src/parsers';
-import { buildCli, runCli } from '../support/cli';
+import { buildCli, cliJson, parseWithCli, refusedByCli } from '../support/cli';
 import { encode, writeFiles } from '../support/fixtures';
 import { fixtureText } from './support';
-
-/** Runs `chatreview parse` and checks the contract: exit 0, nothing on stderr, valid JSON, nothing written. */
-function parseWithCli(file: string, ...flags: string[]): ParsedExport {
-  const before = fs.readdirSync(path.dirname(file));
-  const r = runCli(['parse', file, ...flags], path.dirname(file));
-  assert.equal(r.stderr, '');
-  assert.equal(r.code, 0);
-  assert.deepEqual(fs.readdirSync(path.dirname(file)), before, 'nothing written next to the input');
-  return ParsedExport.parse(JSON.parse(r.stdout));
-}
-
-/** Runs `chatreview parse` on bad input: exit 2, one line on stderr. */
-function refusedByCli(file: string, ...flags: string[]): string {
-  const r = runCli(['parse', file, ...flags]);
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /^chatreview: [^\n]+\n$/);
-  return r.stderr;
-}
 
 describe('chatreview parse (iMessage)', function () {
   this.timeout(60_000);
@@ -60,10 +39,7 @@ describe('chatreview parse (iMessage)', function () {
 
   it('a CSV of several chat sessions prints each; --conversation prints one', async () => {
     const file = writeFiles({ 'Messages.csv': encode(fixtureText('imazing-sessions.csv')) });
-    const r = runCli(['parse', file]);
-    assert.equal(r.stderr, '');
-    assert.equal(r.code, 0);
-    const printed = JSON.parse(r.stdout) as { format: string; conversations: { id: string; conversation: unknown; messages: unknown[] }[] };
+    const printed = cliJson('parse', file) as { format: string; conversations: { id: string; conversation: unknown; messages: unknown[] }[] };
     assert.equal(printed.format, 'imazing');
     for (const c of printed.conversations) {
       const one = await readExport(file, { conversation: c.id });
@@ -71,8 +47,7 @@ describe('chatreview parse (iMessage)', function () {
     }
     assert.deepEqual(printed.conversations.map((c) => c.id), ['Crisisteam Hoogwater', 'Dirk Bakker']);
     assert.deepEqual(parseWithCli(file, '--conversation', 'Dirk Bakker'), await readExport(file, { conversation: 'Dirk Bakker' }));
-    const listed = runCli(['conversations', file]);
-    assert.deepEqual(JSON.parse(listed.stdout), { format: 'imazing', conversations: [
+    assert.deepEqual(cliJson('conversations', file), { format: 'imazing', conversations: [
       { id: 'Crisisteam Hoogwater', title: 'Crisisteam Hoogwater', messages: 3 }, { id: 'Dirk Bakker', title: 'Dirk Bakker', messages: 2 },
     ] });
   });

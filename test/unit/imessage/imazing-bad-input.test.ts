@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readExport } from '../../../src/parsers';
-import { encode, writeFiles } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { encode, parseText, writeFiles } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { fixtureText, inputError, parseText } from './support';
+import { fixtureText } from './support';
 
 const newest = fixtureText('imazing-newest.csv');
 const [header, ...records] = newest.split('\n');

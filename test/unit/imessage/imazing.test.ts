@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { Message, SourceRef } from '../../../src/model/conversation';
+import { messageId, type Message, type SourceRef } from '../../../src/model/conversation';
 import { parseExport, readExport } from '../../../src/parsers';
 import { imazing } from '../../../src/parsers/imessage';
 import { openExport } from '../../../src/parsers/input';
-import { encode, writeFiles, type Encoding, type LineEnd } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { encode, parseText, writeFiles, type Encoding, type LineEnd } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { assertMessages, fixtureText, inputError, parseFixture, parseText } from './support';
+import { assertMessages, fixtureText, parseFixture } from './support';
 
 const S = 'Crisisteam Hoogwater';
 const IM = { service: 'iMessage' };
@@ -158,7 +159,7 @@ describe('iMazing CSV', () => {
     await parseExport(writeFiles({ 'groot.csv': csv(NEWEST, rows) }), {}, {
       message(m) {
         count++;
-        if (m.replyTo === `m${String(count - 1).padStart(6, '0')}`) replies++;
+        if (m.replyTo === messageId(count - 1)) replies++;
         last = m;
       },
     });

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readExport } from '../../../src/parsers';
 import { imessageExporter } from '../../../src/parsers/imessage';
 import { openExport } from '../../../src/parsers/input';
-import { encode, writeFiles, type Encoding, type LineEnd } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { encode, parseText, writeFiles, type Encoding, type LineEnd } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { assertMessages, fixtureText, inputError, parseFixture, parseText } from './support';
+import { assertMessages, fixtureText, parseFixture } from './support';
 
 const bad = (text: string) => inputError(parseText(text, { as: 'chat.txt' }, { format: 'imessage-exporter' }));
 

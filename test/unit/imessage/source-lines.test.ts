@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Message } from '../../../src/model/conversation';
-import { fixtureText, parseFixture, parseText } from './support';
+import { parseText } from '../support/fixtures';
+import { fixtureText, parseFixture } from './support';
 
 /** What a message says, without where it is or what it points at (ids shift when one goes). */
 function content(m: Message) {

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { readExport } from '../../../src/parsers';
 import { readRsmfMail } from '../../../src/parsers/rsmf/mail';
+import { inputError } from '../support/errors';
 import { writeFiles } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { FIXTURES, fixtureText, inputError, manifestFolder, rsmfMail } from './support';
+import { FIXTURES, fixtureText, manifestFolder, rsmfMail } from './support';
 
 const MAIL = fixtureText('crisisteam.rsmf');
 const MANIFEST = fixtureText('crisisteam/rsmf_manifest.json');

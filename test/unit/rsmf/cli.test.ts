@@ -1,20 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ParsedExport } from '../../../src/model/conversation';
-import { buildCli, runCli } from '../support/cli';
+import { buildCli, cliJson, parseWithCli, refusedByCli } from '../support/cli';
 import { writeFiles } from '../support/fixtures';
 import { FIXTURES, fixtureText, parse, TZ } from './support';
-
-/** Runs `chatreview parse` and checks the contract: exit 0, nothing on stderr, nothing written. */
-function parseWithCli(file: string, ...flags: string[]): unknown {
-  const before = fs.readdirSync(path.dirname(file));
-  const r = runCli(['parse', file, ...flags], path.dirname(file));
-  assert.equal(r.stderr, '');
-  assert.equal(r.code, 0);
-  assert.deepEqual(fs.readdirSync(path.dirname(file)), before, 'nothing written next to the input');
-  return JSON.parse(r.stdout);
-}
 
 describe('chatreview parse (RSMF)', function () {
   this.timeout(60_000);
@@ -22,7 +10,7 @@ describe('chatreview parse (RSMF)', function () {
 
   it('prints what the API reads from a .rsmf, --tz applied', async () => {
     const file = path.join(FIXTURES, 'crisisteam.rsmf');
-    const printed = ParsedExport.parse(parseWithCli(file, '--tz', TZ));
+    const printed = parseWithCli(file, '--tz', TZ);
     assert.deepEqual(printed, await parse(file));
     assert.equal(printed.format, 'rsmf');
     assert.equal(printed.messages.length, 11);
@@ -31,19 +19,16 @@ describe('chatreview parse (RSMF)', function () {
 
   it('a manifest with two conversations prints each; --conversation prints one', async () => {
     const file = writeFiles({ 'rsmf_manifest.json': fixtureText('multi/rsmf_manifest.json') });
-    const all = parseWithCli(file, '--tz', TZ) as { format: string; conversations: { id: string; conversation: unknown; messages: unknown[] }[] };
+    const all = cliJson('parse', file, '--tz', TZ) as { format: string; conversations: { id: string; conversation: unknown; messages: unknown[] }[] };
     assert.equal(all.format, 'rsmf');
     assert.deepEqual(all.conversations.map((c) => [c.id, c.messages.length]), [['sms-bram', 2], ['team', 3]]);
-    const team = ParsedExport.parse(parseWithCli(file, '--tz', TZ, '--conversation', 'team'));
+    const team = parseWithCli(file, '--tz', TZ, '--conversation', 'team');
     assert.deepEqual(team, await parse(file, { conversation: 'team' }));
     assert.deepEqual(all.conversations[1].messages, team.messages);
   });
 
   it('bad input: exit 2 with one line on stderr', () => {
     const file = writeFiles({ 'kapot.rsmf': fixtureText('crisisteam.rsmf').replace('X-RSMF-Version: 2.0.0\r\n', '') });
-    const r = runCli(['parse', file, '--format', 'rsmf']);
-    assert.equal(r.code, 2);
-    assert.equal(r.stdout, '');
-    assert.equal(r.stderr, 'chatreview: kapot.rsmf is not an RSMF file: its header has no X-RSMF-Version\n');
+    assert.equal(refusedByCli(file, '--format', 'rsmf'), 'chatreview: kapot.rsmf is not an RSMF file: its header has no X-RSMF-Version\n');
   });
 });

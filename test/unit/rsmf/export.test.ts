@@ -5,8 +5,9 @@ import { validateRsmfManifest, writeRsmf, zonedTimestamp } from '../../../src/cl
 import type { Message, ParsedExport } from '../../../src/model/conversation';
 import { readRsmfMail } from '../../../src/parsers/rsmf/mail';
 import { openZip } from '../../../src/parsers/zip';
+import { inputError } from '../support/errors';
 import { encode, fixtureText as whatsappText, tempDir, writeFiles } from '../support/fixtures';
-import { FIXTURES, fixtureText, inputError, parse, TZ } from './support';
+import { FIXTURES, fixtureText, parse, TZ } from './support';
 
 const NOW = new Date('2026-11-22T10:14:00Z');
 

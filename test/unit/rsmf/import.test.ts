@@ -1,19 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Message } from '../../../src/model/conversation';
+import { messageId, type Message } from '../../../src/model/conversation';
 import { listConversations, readExport } from '../../../src/parsers';
 import { detectFormat } from '../../../src/parsers/detect';
 import { openExport } from '../../../src/parsers/input';
 import { rsmf } from '../../../src/parsers/rsmf';
+import { inputError } from '../support/errors';
 import { encode, fixtureText as whatsappText, writeFiles } from '../support/fixtures';
+import { assertEachMessage } from '../support/messages';
 import { makeZip } from '../support/zips';
-import { FIXTURES, fixtureText, inputError, manifestFolder, parse } from './support';
+import { FIXTURES, fixtureText, manifestFolder, parse } from './support';
 
 type Row = [ts: string, sender: string | null, kind: Message['kind'], text: string, src: [number, number], extra?: Partial<Message>];
 
 function messages(rows: Row[], defaults: Partial<Message> = {}): Message[] {
   return rows.map(([timestamp, sender, kind, text, [line, lines], extra], i) => ({
-    id: `m${String(i + 1).padStart(6, '0')}`, timestamp, precision: 'second', sender, direction: null, kind, text,
+    id: messageId(i + 1), timestamp, precision: 'second', sender, direction: null, kind, text,
     attachments: [], replyTo: null, source: { line, lines }, ...defaults, ...extra,
   }));
 }
@@ -41,23 +43,19 @@ const CRISISTEAM_CONVERSATION = {
   participants: ['Annelies de Wit', 'Bram Hendriks', 'Carlijn Bos', 'dirk@waterschap.example'].map((name) => ({ name })),
 };
 
-function assertMessages(actual: Message[], expected: Message[]): void {
-  for (let i = 0; i < Math.max(actual.length, expected.length); i++) assert.deepEqual(actual[i], expected[i], `message ${i + 1}`);
-}
-
 describe('RSMF import', () => {
   it('a bare rsmf_manifest.json with an attachment beside it: every event kind, reply, reaction, edit, zone', async () => {
     const r = await parse(path.join(FIXTURES, 'crisisteam', 'rsmf_manifest.json'));
     assert.equal(r.format, 'rsmf');
     assert.deepEqual(r.conversation, CRISISTEAM_CONVERSATION);
-    assertMessages(r.messages, CRISISTEAM);
+    assertEachMessage(r.messages, CRISISTEAM);
   });
 
   it('the .rsmf mail (folded headers, nested multipart, CRLF) reads the same, lines counted in its manifest', async () => {
     const r = await parse(path.join(FIXTURES, 'crisisteam.rsmf'));
     assert.equal(r.format, 'rsmf');
     assert.deepEqual(r.conversation, CRISISTEAM_CONVERSATION);
-    assertMessages(r.messages, CRISISTEAM);
+    assertEachMessage(r.messages, CRISISTEAM);
   });
 
   it('rsmf.zip itself, its manifest in a folder: attachments are files beside the manifest, not beside the zip', async () => {
@@ -83,7 +81,7 @@ describe('RSMF import', () => {
   it('CRLF, a BOM and tab indentation change nothing but what they must (the lines stay the same)', async () => {
     const text = fixtureText('crisisteam/rsmf_manifest.json').replace(/^( +)/gm, (s) => '\t'.repeat(s.length / 2));
     const r = await parse(manifestFolder(encode(text, 'utf-8-bom', '\r\n'), { 'kaart-dijkring-14.jpg': 'jpeg' }));
-    assertMessages(r.messages, CRISISTEAM);
+    assertEachMessage(r.messages, CRISISTEAM);
   });
 
   it('times are wall-clock time in the chosen zone (--tz), summer time included', async () => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Message } from '../../../src/model/conversation';
 import { readRsmfMail } from '../../../src/parsers/rsmf/mail';
 import { openZip } from '../../../src/parsers/zip';
+import { content } from '../support/messages';
 import { FIXTURES, fixtureText, manifestFolder, parse } from './support';
 
 /** The manifest inside the .rsmf fixture, as the importer counts its lines. */
@@ -29,9 +30,6 @@ function removeLines(text: string, removed: Message[]): string {
   }
   return kept.join('\n');
 }
-
-/** The messages without what depends on their position. */
-const content = (messages: Message[]) => messages.map(({ id: _id, source: _source, replyTo: _replyTo, ...rest }) => rest);
 
 const CASES: { name: string; text: () => Promise<string> | string; conversation?: string }[] = [
   { name: 'crisisteam', text: () => fixtureText('crisisteam/rsmf_manifest.json') },
@@ -64,7 +62,7 @@ describe('RSMF source lines', () => {
       for (const chosen of choices) {
         const removed = chosen.map((i) => all[i]);
         const cleaned = await parse(manifestFolder(removeLines(text, removed)), { conversation });
-        assert.deepEqual(content(cleaned.messages), content(all.filter((m) => !removed.includes(m))), `without ${removed.map((m) => m.id).join(', ')}`);
+        assert.deepEqual(cleaned.messages.map(content), all.filter((m) => !removed.includes(m)).map(content), `without ${removed.map((m) => m.id).join(', ')}`);
       }
     });
   }

@@ -1,23 +1,17 @@
-import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ParsedExport } from '../../../src/model/conversation';
-import { InputError } from '../../../src/model/errors';
-import { readExport, type ExportSource, type ParseExportOptions } from '../../../src/parsers';
-import { writeFiles } from '../support/fixtures';
+import type { ParsedExport } from '../../../src/model/conversation';
+import type { ExportSource, ParseExportOptions } from '../../../src/parsers';
+import { fixtureFolder, fixtureReader, readChecked, writeFiles } from '../support/fixtures';
 import { makeZip, type ZipEntrySpec } from '../support/zips';
 
-export const FIXTURES = path.resolve(__dirname, '../../fixtures/rsmf');
+export const FIXTURES = fixtureFolder('rsmf');
 /** The fixtures' people live in the Netherlands; tests name the zone so that any machine agrees. */
 export const TZ = 'Europe/Amsterdam';
 
-export function fixtureText(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-}
+export const fixtureText = fixtureReader(FIXTURES);
 
 /** Reads an export in the fixtures' zone (unless told otherwise) and checks the contract's shape. */
 export async function parse(source: ExportSource, options: ParseExportOptions = {}): Promise<ParsedExport> {
-  return ParsedExport.parse(await readExport(source, { timeZone: TZ, ...options }));
+  return readChecked(source, { timeZone: TZ, ...options });
 }
 
 /** A manifest written as `rsmf_manifest.json` into a fresh folder, with files beside it. */
@@ -33,16 +27,4 @@ export async function rsmfMail(entries: ZipEntrySpec[], header = 'X-RSMF-Version
     '--b1', 'Content-Type: application/zip', 'Content-Disposition: attachment; filename=rsmf.zip', 'Content-Transfer-Encoding: base64', '',
     base64, '--b1--', '',
   ].join('\r\n');
-}
-
-/** The one-line reason of the InputError a promise fails with. */
-export async function inputError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof InputError, `an InputError, not ${String(e)}`);
-    assert.ok(!e.message.includes('\n'), 'one line');
-    return e.message;
-  }
-  assert.fail('no error');
 }

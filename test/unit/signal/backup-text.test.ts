@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
-import type { Message } from '../../../src/model/conversation';
-import { BACKUP_TXT, fixtureText, inputError, parseChat } from './support';
+import { messageId, type Message } from '../../../src/model/conversation';
+import { inputError } from '../support/errors';
+import { assertEachMessage } from '../support/messages';
+import { BACKUP_TXT, fixtureText, parseChat } from './support';
 
 function row(n: number, timestamp: string, sender: string | null, kind: Message['kind'], text: string, line: number, lines = 1,
   extra: Partial<Pick<Message, 'attachments' | 'meta'>> = {}): Message {
   const m: Message = {
-    id: 'm' + String(n).padStart(6, '0'), timestamp, precision: 'second', sender, direction: null, kind, text,
+    id: messageId(n), timestamp, precision: 'second', sender, direction: null, kind, text,
     attachments: extra.attachments ?? [], replyTo: null, source: { line, lines },
   };
   if (extra.meta) m.meta = extra.meta;
@@ -37,7 +39,7 @@ describe('Signal: signalbackup-tools --exporttxt', () => {
       row(10, '2023-07-09T23:59:59', 'Dirk', 'message', 'Bericht met een oudere tijd', 15, 1,
         { meta: { reactions: [{ by: 'Annelies', emoji: '❤️' }, { by: 'Jansen, Piet', emoji: '🙏' }] } }),
     ];
-    for (let i = 0; i < Math.max(r.messages.length, expected.length); i++) assert.deepEqual(r.messages[i], expected[i], `message ${i + 1}`);
+    assertEachMessage(r.messages, expected);
   });
 
   it('the owner is not marked in this export: no message has a direction', async () => {

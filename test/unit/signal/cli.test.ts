@@ -1,30 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ParsedExport } from '../../../src/model/conversation';
 import { readExport } from '../../../src/parsers';
-import { buildCli, runCli } from '../support/cli';
+import { buildCli, cliJson, parseWithCli, refusedByCli } from '../support/cli';
 import { encode, writeFiles } from '../support/fixtures';
 import { makeZip } from '../support/zips';
 import { BACKUP_TXT, CHAT_MD, DATA_JSON, fixtureText } from './support';
-
-/** Runs `chatreview parse` and checks the contract: exit 0, nothing on stderr, valid JSON, nothing written. */
-function parseWithCli(file: string, ...flags: string[]): ParsedExport {
-  const before = fs.readdirSync(path.dirname(file));
-  const r = runCli(['parse', file, ...flags], path.dirname(file));
-  assert.equal(r.stderr, '');
-  assert.equal(r.code, 0);
-  assert.deepEqual(fs.readdirSync(path.dirname(file)), before, 'nothing written next to the input');
-  return ParsedExport.parse(JSON.parse(r.stdout));
-}
-
-function failWithCli(file: string, ...flags: string[]): string {
-  const r = runCli(['parse', file, ...flags]);
-  assert.equal(r.code, 2);
-  assert.equal(r.stdout, '');
-  assert.match(r.stderr, /^chatreview: [^\n]*\n$/, 'one line, no stack');
-  return r.stderr;
-}
 
 describe('chatreview parse (Signal)', function () {
   this.timeout(60_000);
@@ -64,15 +43,11 @@ describe('chatreview parse (Signal)', function () {
   it('the whole export zipped: conversations lists the chats, parse prints each, --conversation one', async () => {
     const chat = (folder: string) => ({ name: `signal-export/${folder}/data.json`, data: encode(fixtureText(DATA_JSON)) });
     const file = writeFiles({ 'signal-export.zip': await makeZip([chat('Bram'), chat('CrisisteamHoogwater')]) });
-    const listed = runCli(['conversations', file]);
-    assert.equal(listed.code, 0);
-    assert.deepEqual(JSON.parse(listed.stdout), { format: 'signal', conversations: [
+    assert.deepEqual(cliJson('conversations', file), { format: 'signal', conversations: [
       { id: 'signal-export/Bram', title: 'Bram', messages: 14 },
       { id: 'signal-export/CrisisteamHoogwater', title: 'CrisisteamHoogwater', messages: 14 },
     ] });
-    const all = runCli(['parse', file]);
-    assert.equal(all.code, 0);
-    const printed = JSON.parse(all.stdout) as { format: string; conversations: { id: string; messages: unknown[] }[] };
+    const printed = cliJson('parse', file) as { format: string; conversations: { id: string; messages: unknown[] }[] };
     assert.equal(printed.format, 'signal');
     assert.deepEqual(printed.conversations.map((c) => [c.id, c.messages.length]), [['signal-export/Bram', 14], ['signal-export/CrisisteamHoogwater', 14]]);
     const one = parseWithCli(file, '--conversation', 'signal-export/Bram');
@@ -88,10 +63,10 @@ describe('chatreview parse (Signal)', function () {
 
   it('bad input: exit 2 with one line naming the file and the fault', () => {
     const truncated = fixtureText(DATA_JSON).slice(0, -40);
-    assert.match(failWithCli(writeFiles({ 'data.json': encode(truncated) })), /data\.json: line 14 is not a complete JSON record/);
+    assert.match(refusedByCli(writeFiles({ 'data.json': encode(truncated) })), /data\.json: line 14 is not a complete JSON record/);
     const wrongType = JSON.stringify({ date: '2024-05-13T14:05:33', sender: ['Bram'], body: 'ok' });
-    assert.match(failWithCli(writeFiles({ 'data.json': encode(wrongType) }), '--format', 'signal'), /data\.json: line 1: "sender": /);
-    assert.match(failWithCli(writeFiles({ 'chat.md': encode(fixtureText('no-messages.md')) }), '--format', 'signal'),
+    assert.match(refusedByCli(writeFiles({ 'data.json': encode(wrongType) }), '--format', 'signal'), /data\.json: line 1: "sender": /);
+    assert.match(refusedByCli(writeFiles({ 'chat.md': encode(fixtureText('no-messages.md')) }), '--format', 'signal'),
       /chat\.md: no recognisable Signal messages/);
   });
 });

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Message } from '../../../src/model/conversation';
 import { getFormat } from '../../../src/parsers';
 import { openExport } from '../../../src/parsers/input';
-import { encode, ENCODINGS, LINE_ENDS, unmark, writeFiles } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { encode, ENCODINGS, FIXTURES as WHATSAPP_FIXTURES, fixtureText as whatsappText, LINE_ENDS, readChecked, writeFiles } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { BACKUP_TXT, CHAT_MD, CHAT_MD_2019, DATA_JSON, fixtureText, inputError, parseChat, parsed } from './support';
+import { BACKUP_TXT, CHAT_MD, CHAT_MD_2019, DATA_JSON, fixtureText, parseChat } from './support';
 
 /** Each fixture under the name signal-export or signalbackup-tools gives it. */
 const FIXTURES: { fixture: string; as: string }[] = [
@@ -94,9 +94,8 @@ describe('Signal conventions', () => {
     });
 
     it('rates every WhatsApp fixture 0', async () => {
-      const folder = path.resolve(__dirname, '../../fixtures/whatsapp');
-      for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.txt'))) {
-        const file = writeFiles({ [name]: encode(unmark(fs.readFileSync(path.join(folder, name), 'utf8'))) });
+      for (const name of fs.readdirSync(WHATSAPP_FIXTURES).filter((n) => n.endsWith('.txt'))) {
+        const file = writeFiles({ [name]: encode(whatsappText(name)) });
         assert.equal((await sniffScores(file)).signal, 0, name);
       }
     });
@@ -145,7 +144,7 @@ describe('Signal conventions', () => {
 
     it('in a zip, the error names the zip and the entry', async () => {
       const file = writeFiles({ 'Chat.zip': await makeZip([{ name: 'Chat/data.json', data: record({}) + '\n{"date": "2024-05-13T14:06' }]) });
-      assert.match(await inputError(parsed(file)), /^Chat\.zip \("Chat\/data\.json"\): line 2 is not a complete JSON record/);
+      assert.match(await inputError(readChecked(file)), /^Chat\.zip \("Chat\/data\.json"\): line 2 is not a complete JSON record/);
     });
 
     it('a chat.md without any message line: not recognised; with --format signal, no Signal messages', async () => {
@@ -160,9 +159,9 @@ describe('Signal conventions', () => {
     });
 
     it('an empty data.json and a binary one', async () => {
-      assert.match(await inputError(parsed(writeFiles({ 'data.json': '' }))), /^data\.json is empty$/);
+      assert.match(await inputError(readChecked(writeFiles({ 'data.json': '' }))), /^data\.json is empty$/);
       const binary = Buffer.concat([Buffer.from('{"date": "2024-05-13T14:05:33", "sender": "'), Buffer.from([0, 1, 2, 0, 0xff, 0, 3])]);
-      assert.match(await inputError(parsed(writeFiles({ 'data.json': binary }))), /binary file/);
+      assert.match(await inputError(readChecked(writeFiles({ 'data.json': binary }))), /binary file/);
     });
 
     it('a file of only empty lines, forced as Signal', async () => {

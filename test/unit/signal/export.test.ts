@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Message } from '../../../src/model/conversation';
-import { encode } from '../support/fixtures';
-import { CHAT_MD, CHAT_MD_2019, content, DATA_JSON, fixtureText, parseChat, parsed } from './support';
+import { messageId, type Message } from '../../../src/model/conversation';
+import { encode, readChecked } from '../support/fixtures';
+import { assertEachMessage, content } from '../support/messages';
+import { CHAT_MD, CHAT_MD_2019, DATA_JSON, fixtureText, parseChat } from './support';
 
 const PLANNING = 'Top. Planning voor vanavond:\n- 19:00 overleg meldkamer\n- 21:00 ronde langs de dijk';
 
@@ -10,7 +11,7 @@ function expected2024(present: (name: string) => boolean, lines: (n: number) => 
   const at = (name: string) => ({ name, present: present(name) });
   const m = (n: number, rest: Omit<Message, 'id' | 'precision' | 'source' | 'replyTo' | 'attachments' | 'direction'>
     & Partial<Pick<Message, 'replyTo' | 'attachments' | 'direction'>>): Message => ({
-    id: 'm' + String(n).padStart(6, '0'),
+    id: messageId(n),
     precision: 'second',
     direction: rest.sender === null ? null : rest.sender === 'Me' ? 'outgoing' : 'incoming',
     attachments: [],
@@ -51,17 +52,13 @@ const jsonLines = (n: number) => ({ line: n, lines: 1 });
 
 const PARTICIPANTS = ['Annelies', 'Me', 'Bram', 'Carlijn', 'Dirk', 'Eva de Boer'].map((name) => ({ name }));
 
-function assertEach(actual: Message[], expected: Message[]): void {
-  for (let i = 0; i < Math.max(actual.length, expected.length); i++) assert.deepEqual(actual[i], expected[i], `message ${i + 1}`);
-}
-
 describe('Signal: signal-export', () => {
   describe('chat.md, current form `[2024-05-13 14:05:33] Me: `', () => {
     it('every field of every message: replies, reactions, media, stickers, deletion, calls', async () => {
       const r = await parseChat({ as: 'chat.md', text: fixtureText(CHAT_MD) });
       assert.equal(r.format, 'signal');
       assert.deepEqual(r.conversation, { title: 'chat', participants: PARTICIPANTS });
-      assertEach(r.messages, expected2024(() => false, mdLines));
+      assertEachMessage(r.messages, expected2024(() => false, mdLines));
     });
 
     it('the owner is `Me`: outgoing; everyone else incoming; events have no direction', async () => {
@@ -89,12 +86,12 @@ describe('Signal: signal-export', () => {
     });
 
     it('media are present when the media folder beside chat.md holds them', async () => {
-      const r = await parsed({
+      const r = await readChecked({
         fileName: 'chat.md',
         bytes: encode(fixtureText(CHAT_MD)),
         siblings: new Set(['data.json', 'media', 'media/kade noord.jpg', 'media/kaart.png']),
       });
-      assertEach(r.messages, expected2024((name) => name === 'kade noord.jpg' || name === 'kaart.png', mdLines));
+      assertEachMessage(r.messages, expected2024((name) => name === 'kade noord.jpg' || name === 'kaart.png', mdLines));
     });
 
     it('a file of the same name beside chat.md instead of in media/ is not its attachment', async () => {
@@ -104,7 +101,7 @@ describe('Signal: signal-export', () => {
 
     it('attachment paths with parentheses, several links, reactions before them', async () => {
       const text = '[2024-05-13 14:00:00] Dirk: Twee foto\'s  \n(- Eva: 🔥 -)![IMG (1).jpg](./media/IMG%20(1).jpg)  [verslag v2.docx](./media/verslag%20v2.docx)  \n';
-      const r = await parsed({ fileName: 'chat.md', bytes: encode(text), siblings: new Set(['media/IMG (1).jpg']) });
+      const r = await readChecked({ fileName: 'chat.md', bytes: encode(text), siblings: new Set(['media/IMG (1).jpg']) });
       assert.deepEqual(r.messages[0].attachments, [{ name: 'IMG (1).jpg', present: true }, { name: 'verslag v2.docx', present: false }]);
       assert.equal(r.messages[0].text, 'Twee foto\'s');
       assert.deepEqual(r.messages[0].meta, { reactions: [{ by: 'Eva', emoji: '🔥' }] });
@@ -133,7 +130,7 @@ describe('Signal: signal-export', () => {
         id: `m00000${n}`, timestamp, precision: 'minute', sender, direction: sender === 'Me' ? 'outgoing' : 'incoming',
         kind: attachments.length ? 'media' : 'message', text, attachments, replyTo: null, source: { line, lines },
       });
-      assertEach(r.messages, [
+      assertEachMessage(r.messages, [
         m(1, '2019-12-24T12:23:00', 'Femke Jansen', 'Goedemiddag, is de dijkwacht voor de kerst rond?', 1),
         m(2, '2019-12-24T12:25:00', 'Me', 'Ja, rooster volgt vanavond.', 2),
         m(3, '2019-12-24T12:31:00', 'Femke Jansen', 'Prima. Ik stuur de lijst met telefoonnummers:\n06-00000001 (Gert)\n06-00000002 (Hanna)', 3, 3),
@@ -155,18 +152,18 @@ describe('Signal: signal-export', () => {
       const r = await parseChat({ as: 'data.json', text: fixtureText(DATA_JSON) });
       assert.equal(r.format, 'signal');
       assert.deepEqual(r.conversation, { title: 'data', participants: PARTICIPANTS });
-      assertEach(r.messages, expected2024(() => false, jsonLines));
+      assertEachMessage(r.messages, expected2024(() => false, jsonLines));
     });
 
     it('chat.md and data.json of one chat agree on everything but their lines', async () => {
       const md = await parseChat({ as: 'chat.md', text: fixtureText(CHAT_MD) });
       const json = await parseChat({ as: 'data.json', text: fixtureText(DATA_JSON) });
-      assert.deepEqual(content(json.messages), content(md.messages));
+      assert.deepEqual(json.messages.map(content), md.messages.map(content));
       assert.deepEqual(json.messages.map((m) => m.replyTo), md.messages.map((m) => m.replyTo));
     });
 
     it('media present from the media folder', async () => {
-      const r = await parsed({ fileName: 'data.json', bytes: encode(fixtureText(DATA_JSON)), siblings: new Set(['media/draaiboek.pdf']) });
+      const r = await readChecked({ fileName: 'data.json', bytes: encode(fixtureText(DATA_JSON)), siblings: new Set(['media/draaiboek.pdf']) });
       assert.deepEqual(r.messages[4].attachments, [{ name: 'draaiboek.pdf', present: true }, { name: 'IMG_0042.jpeg', present: false }]);
     });
 

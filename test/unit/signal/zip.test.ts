@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { getFormat } from '../../../src/parsers';
 import { openExport } from '../../../src/parsers/input';
-import { encode, writeFiles } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { encode, readChecked, writeFiles } from '../support/fixtures';
+import { content } from '../support/messages';
 import { makeZip, renameEntry, type ZipEntrySpec } from '../support/zips';
-import { CHAT_MD, content, DATA_JSON, fixtureText, inputError, parsed, parseChat } from './support';
+import { CHAT_MD, DATA_JSON, fixtureText, parseChat } from './support';
 
 async function writeZip(entries: ZipEntrySpec[], name = 'CrisisteamHoogwater.zip'): Promise<string> {
   return writeFiles({ [name]: await makeZip(entries) });
@@ -18,7 +20,7 @@ const chatFolder = (folder: string, files: ('chat.md' | 'data.json')[], media: s
 describe('Signal: signal-export zips', () => {
   it('a zipped chat folder: data.json is read (one line a message), media present from media/ in the folder', async () => {
     const zip = await writeZip(chatFolder(FOLDER, ['chat.md', 'data.json'], ['kade noord.jpg', 'kaart.png']), 'export.zip');
-    const r = await parsed(zip);
+    const r = await readChecked(zip);
     assert.equal(r.format, 'signal');
     assert.equal(r.conversation.title, FOLDER);
     assert.deepEqual(r.messages.map((m) => m.source), r.messages.map((_, i) => ({ line: i + 1, lines: 1 })));
@@ -31,15 +33,15 @@ describe('Signal: signal-export zips', () => {
   });
 
   it('a zip with only chat.md reads chat.md, with the same messages as data.json', async () => {
-    const md = await parsed(await writeZip(chatFolder(FOLDER, ['chat.md'], ['kaart.png'])));
-    const json = await parsed(await writeZip(chatFolder(FOLDER, ['data.json'], ['kaart.png'])));
+    const md = await readChecked(await writeZip(chatFolder(FOLDER, ['chat.md'], ['kaart.png'])));
+    const json = await readChecked(await writeZip(chatFolder(FOLDER, ['data.json'], ['kaart.png'])));
     assert.equal(md.messages[1].source.line, 4, 'lines of chat.md');
-    assert.deepEqual(content(md.messages), content(json.messages));
+    assert.deepEqual(md.messages.map(content), json.messages.map(content));
     assert.deepEqual(md.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
   });
 
   it('a chat at the root of the zip takes its title from the zip', async () => {
-    const r = await parsed(await writeZip([{ name: 'chat.md', data: encode(fixtureText(CHAT_MD)) }, { name: 'media/kaart.png', data: 'png' }]));
+    const r = await readChecked(await writeZip([{ name: 'chat.md', data: encode(fixtureText(CHAT_MD)) }, { name: 'media/kaart.png', data: 'png' }]));
     assert.equal(r.conversation.title, 'CrisisteamHoogwater');
     assert.equal(r.messages[9].attachments[0].present, true);
   });
@@ -58,12 +60,12 @@ describe('Signal: signal-export zips', () => {
     } finally {
       input.close();
     }
-    assert.match(await inputError(parsed(zip)),
+    assert.match(await inputError(readChecked(zip)),
       /^signal-export\.zip holds 2 Signal chats \("signal-export\/Bram", "signal-export\/CrisisteamHoogwater"\); choose one with --conversation$/);
-    const chosen = await parsed(zip, { conversation: 'signal-export/CrisisteamHoogwater' });
+    const chosen = await readChecked(zip, { conversation: 'signal-export/CrisisteamHoogwater' });
     assert.equal(chosen.conversation.title, 'CrisisteamHoogwater');
     assert.equal(chosen.messages[9].attachments[0].present, true);
-    assert.match(await inputError(parsed(zip, { conversation: 'Eva' })), /^signal-export\.zip has no Signal chat "Eva" \(it has "signal-export\/Bram", /);
+    assert.match(await inputError(readChecked(zip, { conversation: 'Eva' })), /^signal-export\.zip has no Signal chat "Eva" \(it has "signal-export\/Bram", /);
   });
 
   it('a plain chat.md is one conversation named after the file; another --conversation is an error', async () => {
@@ -74,29 +76,29 @@ describe('Signal: signal-export zips', () => {
     } finally {
       input.close();
     }
-    assert.equal((await parsed(file, { conversation: 'chat.md' })).messages.length, 14);
-    assert.match(await inputError(parsed(file, { conversation: 'Bram' })), /^chat\.md has no Signal chat "Bram" \(it has "chat\.md"\)$/);
+    assert.equal((await readChecked(file, { conversation: 'chat.md' })).messages.length, 14);
+    assert.match(await inputError(readChecked(file, { conversation: 'Bram' })), /^chat\.md has no Signal chat "Bram" \(it has "chat\.md"\)$/);
   });
 
   it('a zip without chat.md or data.json is not Signal; with --format signal it is an error', async () => {
     const zip = await writeZip([{ name: 'notulen.md', data: '# Notulen\n' }], 'stukken.zip');
-    assert.match(await inputError(parsed(zip)), /^stukken\.zip is a zip without a recognisable chat export inside/);
-    assert.match(await inputError(parsed(zip, { format: 'signal' })), /^stukken\.zip holds no Signal chat \(a folder with chat\.md or data\.json\)$/);
+    assert.match(await inputError(readChecked(zip)), /^stukken\.zip is a zip without a recognisable chat export inside/);
+    assert.match(await inputError(readChecked(zip, { format: 'signal' })), /^stukken\.zip holds no Signal chat \(a folder with chat\.md or data\.json\)$/);
   });
 
   it('an entry whose path leaves the archive is refused by the zip layer', async () => {
     const zip = await makeZip([...chatFolder(FOLDER, ['data.json']), { name: 'xx/evil.txt', data: 'x' }]);
     const file = writeFiles({ 'CrisisteamHoogwater.zip': renameEntry(zip, 'xx/evil.txt', '../evil.txt') });
-    assert.match(await inputError(parsed(file)), /holds an entry whose path leaves the archive \("\.\.\/evil\.txt"\); refusing to read it/);
+    assert.match(await inputError(readChecked(file)), /holds an entry whose path leaves the archive \("\.\.\/evil\.txt"\); refusing to read it/);
   });
 
   it('a data.json in a zip that is not signal-export is no Signal chat', async () => {
     const zip = await writeZip([{ name: 'app/data.json', data: '{"version": 3, "items": []}\n' }], 'app.zip');
-    assert.match(await inputError(parsed(zip)), /is a zip without a recognisable chat export inside/);
+    assert.match(await inputError(readChecked(zip)), /is a zip without a recognisable chat export inside/);
   });
 
   it('unzipped: an attachment is present when the files listed beside chat.md hold media/<name>', async () => {
-    const r = await parsed({ fileName: 'chat.md', bytes: encode(fixtureText(CHAT_MD)), siblings: new Set(['media', 'media/kaart.png']) });
+    const r = await readChecked({ fileName: 'chat.md', bytes: encode(fixtureText(CHAT_MD)), siblings: new Set(['media', 'media/kaart.png']) });
     assert.deepEqual(r.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
   });
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readExport } from '../../../src/parsers';
+import { inputError } from '../support/errors';
 import { makeZip } from '../support/zips';
-import { fixture, inputError, parseBackup, SINGLE, writeBackup } from './helpers';
+import { fixtureText, parseBackup, SINGLE, writeBackup } from './helpers';
 
 const backup = (...tags: string[]) => `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="${tags.length}">\n${tags.map((t) => `  ${t}\n`).join('')}</smses>\n`;
 const SMS = '<sms address="+31600000001" date="1705168142000" type="1" body="hallo" />';
@@ -13,13 +14,13 @@ describe('SMS Backup & Restore: bad input', () => {
   describe('entities are never expanded', () => {
     it('"billion laughs": the DOCTYPE is refused at once, naming its line', async () => {
       const started = Date.now();
-      const message = await inputError(parseBackup(fixture('billion-laughs.xml'), {}, 'billion-laughs.xml'));
+      const message = await inputError(parseBackup(fixtureText('billion-laughs.xml'), {}, 'billion-laughs.xml'));
       assert.match(message, /^billion-laughs\.xml: line 2 has a DOCTYPE declaration; SMS Backup & Restore writes none, and its entities are refused unread/);
       assert.ok(Date.now() - started < 2000, 'no expansion');
     });
 
     it('an external entity is refused the same way, before anything is read', async () => {
-      assert.match(await inputError(parseBackup(fixture('external-entity.xml'), {}, 'external-entity.xml')),
+      assert.match(await inputError(parseBackup(fixtureText('external-entity.xml'), {}, 'external-entity.xml')),
         /^external-entity\.xml: line 2 has a DOCTYPE declaration/);
     });
 
@@ -41,7 +42,7 @@ describe('SMS Backup & Restore: bad input', () => {
     });
 
     it('a file cut inside an MMS says where it ends and what is still open', async () => {
-      const text = fixture(SINGLE);
+      const text = fixtureText(SINGLE);
       const cut = text.slice(0, text.indexOf('data="iVBOR') + 20);
       assert.match(await refusal(cut, SINGLE), /^sms-20240114120000\.xml ends at line 11 inside <part> \(opened at line 11\); the file looks truncated$/);
       const afterElement = text.slice(0, text.indexOf('</mms>') + 6);
@@ -49,7 +50,7 @@ describe('SMS Backup & Restore: bad input', () => {
     });
 
     it('a cut anywhere is an InputError, never a crash or a partial success', async () => {
-      const bytes = Buffer.from(fixture(SINGLE), 'utf8');
+      const bytes = Buffer.from(fixtureText(SINGLE), 'utf8');
       const end = bytes.lastIndexOf('</smses>');
       for (let at = 1; at < end; at += 61) {
         assert.match(await refusal(bytes.subarray(0, at)), /looks truncated|malformed XML|middle of a character/, `cut at ${at}`);

@@ -1,14 +1,9 @@
-import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { ParsedExport, type Message } from '../../../src/model/conversation';
-import { InputError } from '../../../src/model/errors';
-import { readExport, type ParseExportOptions } from '../../../src/parsers';
+import type { Message, ParsedExport } from '../../../src/model/conversation';
+import type { ParseExportOptions } from '../../../src/parsers';
 import { openExport, type ExportInput } from '../../../src/parsers/input';
 import { sms } from '../../../src/parsers/sms';
-import { writeFiles } from '../support/fixtures';
+import { fixtureFolder, fixtureReader, readChecked, writeFiles } from '../support/fixtures';
 
-export const FIXTURES = path.resolve(__dirname, '../../fixtures/sms');
 /** One thread (Dutch phone): every sms type, an MMS with text + image, an MMS of two text parts. */
 export const SINGLE = 'sms-20240114120000.xml';
 /** Five threads: 1:1 in two spellings of a number, a group MMS, an unknown number, a short code. */
@@ -17,9 +12,7 @@ export const GROUP = '+31600000001~+31600000002~+31600000003';
 /** Tests read epoch times in one zone, whatever the machine's. */
 export const TZ = 'Europe/Amsterdam';
 
-export function fixture(name: string): string {
-  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
-}
+export const fixtureText = fixtureReader(fixtureFolder('sms'));
 
 /** Writes a backup (text or bytes) to a fresh folder and returns its path. */
 export function writeBackup(data: string | Uint8Array, name = 'sms.xml'): string {
@@ -28,9 +21,7 @@ export function writeBackup(data: string | Uint8Array, name = 'sms.xml'): string
 
 /** Reads a backup through the public API (format detection included), in the test zone. */
 export async function parseBackup(data: string | Uint8Array, options: ParseExportOptions = {}, name = 'sms.xml'): Promise<ParsedExport> {
-  const result = await readExport(writeBackup(data, name), { timeZone: TZ, ...options });
-  ParsedExport.parse(result);
-  return result;
+  return readChecked(writeBackup(data, name), { timeZone: TZ, ...options });
 }
 
 export async function openBackup(data: string | Uint8Array, name = 'sms.xml'): Promise<ExportInput> {
@@ -55,18 +46,6 @@ export async function parseInput(input: ExportInput, options: ParseExportOptions
   const messages: Message[] = [];
   await sms.parse(input, { timeZone: TZ, ...options }, { message: (m) => messages.push(m) });
   return messages;
-}
-
-/** The one-line message of the InputError a promise rejects with. */
-export async function inputError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof InputError, `an InputError, not ${String(e)}`);
-    assert.ok(!e.message.includes('\n'), 'one line');
-    return e.message;
-  }
-  assert.fail('no error');
 }
 
 /** The lines of a text as the cleaner counts them (LF, CRLF or CR). */

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Message } from '../../../src/model/conversation';
 import { checkLinesExclusive, sms, surveyBackup } from '../../../src/parsers/sms';
-import {
-  chunkedInput, fixture, inputError, linesOf, MULTI, openBackup, parseBackup, parseInput, SINGLE, sourceLines, TZ,
-} from './helpers';
+import { inputError } from '../support/errors';
+import { chunkedInput, fixtureText, linesOf, MULTI, openBackup, parseBackup, parseInput, SINGLE, sourceLines, TZ } from './helpers';
 
 /** Every conversation of a backup, each read with --conversation. */
 async function allMessages(text: string): Promise<Map<string, Message[]>> {
@@ -19,7 +18,7 @@ const content = (m: Message) => ({ timestamp: m.timestamp, sender: m.sender, tex
 describe('SMS Backup & Restore: source lines', () => {
   for (const name of [SINGLE, MULTI]) {
     it(`${name}: each message's lines hold exactly its element, and deleting them leaves the other messages`, async () => {
-      const text = fixture(name);
+      const text = fixtureText(name);
       const lines = linesOf(text);
       for (const [id, messages] of await allMessages(text)) {
         for (const m of messages) {
@@ -41,7 +40,7 @@ describe('SMS Backup & Restore: source lines', () => {
   }
 
   it('CRLF, CR and a BOM give the same messages and lines', async () => {
-    const text = fixture(SINGLE);
+    const text = fixtureText(SINGLE);
     const base = await parseBackup(text);
     for (const variant of [text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r'), '\uFEFF' + text]) {
       assert.deepEqual(await parseBackup(variant), base, JSON.stringify(variant.slice(0, 60)));
@@ -50,7 +49,7 @@ describe('SMS Backup & Restore: source lines', () => {
 
   it('the same messages whatever the chunk boundaries (UTF-8 characters, CRLF, entities and part data cut in two)', async () => {
     for (const name of [SINGLE, MULTI]) {
-      const bytes = Buffer.from(fixture(name).replace(/\n/g, '\r\n'), 'utf8');
+      const bytes = Buffer.from(fixtureText(name).replace(/\n/g, '\r\n'), 'utf8');
       const conversation = name === MULTI ? '+31600000001~+31600000002~+31600000003' : undefined;
       const base = await parseInput(chunkedInput(bytes, bytes.length), { conversation });
       for (const size of [1, 2, 3, 5, 7, 64, 1000]) {
@@ -66,11 +65,11 @@ describe('SMS Backup & Restore: source lines', () => {
   });
 
   describe('elements sharing a line', () => {
-    const minified = fixture(SINGLE).replace(/>\s*\n\s*</g, '><');
+    const minified = fixtureText(SINGLE).replace(/>\s*\n\s*</g, '><');
 
     it('a file on one line still parses, with every message on line 1', async () => {
       assert.equal(linesOf(minified.trimEnd()).length, 1);
-      const [flat, base] = [await parseBackup(minified), await parseBackup(fixture(SINGLE))];
+      const [flat, base] = [await parseBackup(minified), await parseBackup(fixtureText(SINGLE))];
       assert.deepEqual(flat.messages.map((m) => m.source), flat.messages.map(() => ({ line: 1, lines: 1 })));
       assert.deepEqual(flat.messages.map(content), base.messages.map(content));
     });

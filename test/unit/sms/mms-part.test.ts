@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { ExportInput } from '../../../src/parsers/input';
 import { readMmsPart } from '../../../src/parsers/sms';
 import { PartDataFilter } from '../../../src/parsers/sms/partData';
-import { chunkedInput, fixture, GROUP, inputError, MULTI, openBackup, parseBackup, SINGLE } from './helpers';
+import { inputError } from '../support/errors';
+import { chunkedInput, fixtureText, GROUP, MULTI, openBackup, parseBackup, SINGLE } from './helpers';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgiFoAQhAKABjmA+mntNmmAAAAAElFTkSuQmCC', 'base64');
 
@@ -16,16 +17,16 @@ const mms = (parts: string) => `<smses>\n  <mms date="1705168142000" msg_box="1"
 
 describe('SMS Backup & Restore: MMS part data', () => {
   it('readMmsPart streams the decoded bytes of an attachment, found again by conversation, message and index', async () => {
-    const single = await openBackup(fixture(SINGLE), SINGLE);
+    const single = await openBackup(fixtureText(SINGLE), SINGLE);
     assert.deepEqual(await bytesOf(single, undefined, 'm000004', 0), PNG);
     assert.deepEqual(await bytesOf(single, '0600000001', 'm000004', 0), PNG);
-    const multi = await openBackup(fixture(MULTI), MULTI);
+    const multi = await openBackup(fixtureText(MULTI), MULTI);
     assert.deepEqual((await bytesOf(multi, GROUP, 'm000001', 0)).subarray(0, 4), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     assert.match((await bytesOf(multi, GROUP, 'm000001', 2)).toString('utf8'), /^BEGIN:VCARD\r\nVERSION:3\.0\r\nFN:Bram Jansen\r\n/);
   });
 
   it('what it cannot give is an InputError', async () => {
-    const multi = await openBackup(fixture(MULTI), MULTI);
+    const multi = await openBackup(fixtureText(MULTI), MULTI);
     assert.match(await inputError(bytesOf(multi, GROUP, 'm000001', 1)), /^sms-20240715080000\.xml: the file holds no data for kade2\.jpg of m000001$/);
     assert.match(await inputError(bytesOf(multi, GROUP, 'm000002', 0)), /: m000002 has no attachment 0 \(it has 0\)$/);
     assert.match(await inputError(bytesOf(multi, GROUP, 'm000009', 0)), /: conversation .* has no message m000009 \(it has 3\)$/);

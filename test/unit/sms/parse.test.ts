@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { Message } from '../../../src/model/conversation';
+import { messageId, type Message } from '../../../src/model/conversation';
 import { getFormat } from '../../../src/parsers';
 import { openExport } from '../../../src/parsers/input';
 import { sms } from '../../../src/parsers/sms';
-import { FIXTURES as WHATSAPP_FIXTURES, fixtureText, writeFiles } from '../support/fixtures';
-import { fixture, GROUP, inputError, MULTI, openBackup, parseBackup, SINGLE } from './helpers';
+import { inputError } from '../support/errors';
+import { FIXTURES as WHATSAPP_FIXTURES, fixtureText as whatsappText, writeFiles } from '../support/fixtures';
+import { assertEachMessage } from '../support/messages';
+import { fixtureText, GROUP, MULTI, openBackup, parseBackup, SINGLE } from './helpers';
 
 type Row = Omit<Message, 'id' | 'precision' | 'replyTo' | 'timestamp' | 'source' | 'attachments'> & {
   ts: string;
@@ -15,7 +17,7 @@ type Row = Omit<Message, 'id' | 'precision' | 'replyTo' | 'timestamp' | 'source'
 /** Compares message by message; ids count from m000001, precision is always seconds. */
 function assertMessages(actual: Message[], rows: Row[]): void {
   const expected = rows.map(({ ts, src, attachments, ...rest }, i): Message => ({
-    id: 'm' + String(i + 1).padStart(6, '0'),
+    id: messageId(i + 1),
     timestamp: ts,
     precision: 'second',
     replyTo: null,
@@ -23,14 +25,14 @@ function assertMessages(actual: Message[], rows: Row[]): void {
     source: { line: src[0], lines: src[1] },
     ...rest,
   }));
-  for (let i = 0; i < Math.max(actual.length, expected.length); i++) assert.deepEqual(actual[i], expected[i], `message ${i + 1}`);
+  assertEachMessage(actual, expected);
 }
 
 const sms1 = (tag: string) => `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="1">\n  ${tag}\n</smses>\n`;
 
 describe('SMS Backup & Restore: reading', () => {
   it('one thread: received and sent SMS, line breaks, entities, emoji as surrogate references, MMS with text and image', async () => {
-    const r = await parseBackup(fixture(SINGLE), {}, SINGLE);
+    const r = await parseBackup(fixtureText(SINGLE), {}, SINGLE);
     assert.equal(r.format, 'sms');
     assert.deepEqual(r.conversation, { title: 'Annelies de Vries', participants: [{ name: 'Annelies de Vries' }, { name: 'Ik' }] });
     const annelies = { sender: 'Annelies de Vries', direction: 'incoming' } as const;
@@ -78,7 +80,7 @@ describe('SMS Backup & Restore: reading', () => {
 
   describe('several threads', () => {
     it('conversations() lists one per thread: ids are the normalised numbers, titles the contact names', async () => {
-      const input = await openBackup(fixture(MULTI), MULTI);
+      const input = await openBackup(fixtureText(MULTI), MULTI);
       assert.deepEqual(await sms.conversations!(input, {}), [
         { id: '+31600000001', title: 'Annelies de Vries', messages: 2 },
         { id: GROUP, title: 'Annelies de Vries, Bram Jansen, +31600000003', messages: 3 },
@@ -89,7 +91,7 @@ describe('SMS Backup & Restore: reading', () => {
     });
 
     it('parse without --conversation is an error listing ids and titles on one line', async () => {
-      const message = await inputError(parseBackup(fixture(MULTI), {}, MULTI));
+      const message = await inputError(parseBackup(fixtureText(MULTI), {}, MULTI));
       assert.match(message, /^sms-20240715080000\.xml holds 5 conversations; pick one with --conversation: \+31600000001 \(Annelies de Vries, 2 messages\); /);
       assert.match(message, /\+31600000001~\+31600000002~\+31600000003 \(Annelies de Vries, Bram Jansen, \+316000…, 3 messages\)/);
       assert.match(message, /; KPN \(KPN, 1 message\)$/);
@@ -102,7 +104,7 @@ describe('SMS Backup & Restore: reading', () => {
     });
 
     it('a group MMS: sender from the `from` addr, names from contact_name in address order, parts and subject', async () => {
-      const r = await parseBackup(fixture(MULTI), { conversation: GROUP }, MULTI);
+      const r = await parseBackup(fixtureText(MULTI), { conversation: GROUP }, MULTI);
       assert.deepEqual(r.conversation, {
         title: 'Annelies de Vries, Bram Jansen, +31600000003',
         participants: [{ name: 'Bram Jansen' }, { name: 'Ik' }, { name: '+31600000003' }, { name: 'Annelies de Vries' }],
@@ -120,28 +122,28 @@ describe('SMS Backup & Restore: reading', () => {
     it('--conversation takes the numbers in any spelling and order; two spellings of a number are one thread', async () => {
       const spellings = ['+31600000001', '0600000001', '+31 6 00000001', '0031-6-0000-0001'];
       for (const conversation of spellings) {
-        const r = await parseBackup(fixture(MULTI), { conversation }, MULTI);
+        const r = await parseBackup(fixtureText(MULTI), { conversation }, MULTI);
         assert.deepEqual(r.messages.map((m) => [m.id, m.sender, m.text, m.source.line]), [
           ['m000001', 'Annelies de Vries', 'Hoogwater verwacht vannacht. Crisisteam om 10:00?', 5],
           ['m000002', 'Ik', 'Ik ben er.', 6],
         ], conversation);
       }
-      const group = await parseBackup(fixture(MULTI), { conversation: '0600000003~+31600000002~06-00000001' }, MULTI);
+      const group = await parseBackup(fixtureText(MULTI), { conversation: '0600000003~+31600000002~06-00000001' }, MULTI);
       assert.equal(group.messages.length, 3);
     });
 
     it('an unknown number: "(Unknown)" and "null" contact names leave the number; a short code is its own thread', async () => {
-      const unknown = await parseBackup(fixture(MULTI), { conversation: '+31600000004' }, MULTI);
+      const unknown = await parseBackup(fixtureText(MULTI), { conversation: '+31600000004' }, MULTI);
       assert.deepEqual(unknown.conversation, { title: '+31600000004', participants: [{ name: '+31600000004' }, { name: 'Ik' }] });
       assert.deepEqual(unknown.messages.map((m) => [m.sender, m.direction]), [['+31600000004', 'incoming'], ['Ik', 'outgoing']]);
-      const kpn = await parseBackup(fixture(MULTI), { conversation: 'KPN' }, MULTI);
+      const kpn = await parseBackup(fixtureText(MULTI), { conversation: 'KPN' }, MULTI);
       assert.deepEqual(kpn.messages.map((m) => [m.sender, m.text]), [['KPN', 'Uw bundel is bijna op.']]);
     });
 
     it('an id the file does not hold is an error listing what it holds; the only thread may be named too', async () => {
-      assert.match(await inputError(parseBackup(fixture(MULTI), { conversation: '+31699999999' }, MULTI)),
+      assert.match(await inputError(parseBackup(fixtureText(MULTI), { conversation: '+31699999999' }, MULTI)),
         /^sms-20240715080000\.xml has no conversation "\+31699999999"; it holds: \+31600000001 \(Annelies de Vries, 2 messages\); /);
-      assert.equal((await parseBackup(fixture(SINGLE), { conversation: '+31600000001' }, SINGLE)).messages.length, 9);
+      assert.equal((await parseBackup(fixtureText(SINGLE), { conversation: '+31600000001' }, SINGLE)).messages.length, 9);
     });
 
     it('an MMS without address falls back on its addrs; one never addressed is `no-address`', async () => {
@@ -166,7 +168,7 @@ describe('SMS Backup & Restore: reading', () => {
 
   describe('detection', () => {
     it('the fixtures are SMS backups with certainty; a root other than <smses> is not', async () => {
-      for (const name of [SINGLE, MULTI]) assert.equal(await sms.sniff(await openBackup(fixture(name), name)), 1, name);
+      for (const name of [SINGLE, MULTI]) assert.equal(await sms.sniff(await openBackup(fixtureText(name), name)), 1, name);
       assert.equal(await sms.sniff(await openBackup('<?xml version="1.0"?>\n<smses count="0"></smses>\n')), 0.9);
       assert.equal(await sms.sniff(await openBackup('<?xml version="1.0"?>\n<calls count="0"></calls>\n')), 0);
       assert.equal(await sms.sniff(await openBackup('<html><body>smses</body></html>')), 0);
@@ -174,9 +176,9 @@ describe('SMS Backup & Restore: reading', () => {
 
     it('WhatsApp rates the backups 0, and the SMS format rates WhatsApp chats 0', async () => {
       const whatsapp = getFormat('whatsapp')!;
-      for (const name of [SINGLE, MULTI]) assert.equal(await whatsapp.sniff(await openBackup(fixture(name), name)), 0, name);
+      for (const name of [SINGLE, MULTI]) assert.equal(await whatsapp.sniff(await openBackup(fixtureText(name), name)), 0, name);
       for (const name of ['android-nl.txt', 'ios-nl.txt']) {
-        const input = await openExport(writeFiles({ [name]: fixtureText(name) }));
+        const input = await openExport(writeFiles({ [name]: whatsappText(name) }));
         assert.equal(await sms.sniff(input), 0, `${WHATSAPP_FIXTURES}/${name}`);
       }
     });

@@ -1,24 +1,32 @@
-import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ParsedExport, type Attachment, type Message, type MessageKind, type MessageMeta, type Precision } from '../../../src/model/conversation';
-import { readExport, type ParseExportOptions } from '../../../src/parsers';
-
-export const FIXTURES = path.resolve(__dirname, '../../fixtures/whatsapp');
+import { ParsedExport } from '../../../src/model/conversation';
+import { readExport, type ExportSource, type ParseExportOptions } from '../../../src/parsers';
 
 const MARKS: Record<string, string> = {
   LRM: '\u200E', RLM: '\u200F', NBSP: '\u00A0', NNBSP: '\u202F', LRE: '\u202A', PDF: '\u202C', BOM: '\uFEFF',
 };
 
-/** A fixture's chat with `‹LRM›`-style marks turned into the characters, LF line ends. */
-export function fixtureText(name: string): string {
-  return unmark(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
-}
-
+/** A text with `‹LRM›`-style marks (how fixtures show invisible characters) turned into the characters. */
 export function unmark(text: string): string {
   return text.replace(/‹(\w+)›/g, (all, mark: string) => MARKS[mark] ?? all);
 }
+
+/** test/fixtures/<format>: a format's sample exports. */
+export function fixtureFolder(format: string): string {
+  return path.resolve(__dirname, '../../fixtures', format);
+}
+
+/** Reads the fixtures of a folder as text, marks turned into the characters. */
+export function fixtureReader(folder: string): (name: string) => string {
+  return (name) => unmark(fs.readFileSync(path.join(folder, name), 'utf8'));
+}
+
+export const FIXTURES = fixtureFolder('whatsapp');
+
+/** A WhatsApp fixture's chat, marks turned into the characters, LF line ends. */
+export const fixtureText = fixtureReader(FIXTURES);
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le';
 export type LineEnd = '\n' | '\r\n' | '\r';
@@ -69,57 +77,26 @@ export interface WriteOptions {
   beside?: string[];
 }
 
-/** Writes a fixture (or a literal text) in the given bytes and reads it with the API. */
-export async function parseFixture(fixture: string, write: WriteOptions = {}, options: ParseExportOptions = {}): Promise<ParsedExport> {
-  return parseText(fixtureText(fixture), { as: fixture, ...write }, options);
+/** Writes a chat file into a fresh folder with stand-in media files beside it; returns the chat file's path. */
+export function writeChatFolder(name: string, data: string | Uint8Array, media: string[] = []): string {
+  const files: Record<string, string | Uint8Array> = { [name]: data };
+  for (const file of media) files[file] = 'media';
+  return writeFiles(files);
 }
 
-export async function parseText(text: string, write: WriteOptions = {}, options: ParseExportOptions = {}): Promise<ParsedExport> {
-  const files: Record<string, string | Uint8Array> = { [write.as ?? 'chat.txt']: encode(text, write.encoding, write.eol) };
-  for (const name of write.beside ?? []) files[name] = 'media';
-  const result = await readExport(writeFiles(files), options);
+/** Reads an export with the API and holds the result to the contract's schema. */
+export async function readChecked(source: ExportSource, options: ParseExportOptions = {}): Promise<ParsedExport> {
+  const result = await readExport(source, options);
   ParsedExport.parse(result);
   return result;
 }
 
-/** One expected message; id, direction and replyTo follow from the conventions. */
-export interface Row {
-  ts: string;
-  sender: string | null;
-  kind: MessageKind;
-  text: string;
-  src: [line: number, lines: number];
-  att?: Attachment[];
-  meta?: MessageMeta;
+/** Writes a text in the given bytes (as `chat.txt` unless named) and reads it with the API. */
+export async function parseText(text: string, write: WriteOptions = {}, options: ParseExportOptions = {}): Promise<ParsedExport> {
+  return readChecked(writeChatFolder(write.as ?? 'chat.txt', encode(text, write.encoding, write.eol), write.beside), options);
 }
 
-export function expectedMessages(rows: Row[], precision: Precision): Message[] {
-  return rows.map((r, i) => {
-    const m: Message = {
-      id: 'm' + String(i + 1).padStart(6, '0'),
-      timestamp: r.ts,
-      precision,
-      sender: r.sender,
-      direction: null,
-      kind: r.kind,
-      text: r.text,
-      attachments: r.att ?? [],
-      replyTo: null,
-      source: { line: r.src[0], lines: r.src[1] },
-    };
-    if (r.meta) m.meta = r.meta;
-    return m;
-  });
-}
-
-/** Compares message by message first, so a failure names the message that differs. */
-export function assertMessages(actual: Message[], rows: Row[], precision: Precision): void {
-  const expected = expectedMessages(rows, precision);
-  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
-    assert.deepEqual(actual[i], expected[i], `message ${i + 1}`);
-  }
-}
-
-export function participants(...names: string[]): { name: string }[] {
-  return names.map((name) => ({ name }));
+/** Writes a WhatsApp fixture in the given bytes, under its own name, and reads it with the API. */
+export async function parseFixture(fixture: string, write: WriteOptions = {}, options: ParseExportOptions = {}): Promise<ParsedExport> {
+  return parseText(fixtureText(fixture), { as: fixture, ...write }, options);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ParseExportOptions } from '../../../src/parsers';
-import { fixtureText, inputError, parseJson } from './support';
+import { inputError } from '../support/errors';
+import { fixtureText, parseJson } from './support';
 
 const CHAT = fixtureText('chat-group.json');
 const FULL = fixtureText('export-full.json');

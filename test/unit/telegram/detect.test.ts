@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getFormat } from '../../../src/parsers';
 import { openExport, type ExportSource } from '../../../src/parsers/input';
-import { fixtureText as whatsappText, FIXTURES as WHATSAPP_FIXTURES } from '../support/fixtures';
-import { FIXTURE_NAMES, fixtureText, read } from './support';
+import { FIXTURES as WHATSAPP_FIXTURES, fixtureText as whatsappText, readChecked } from '../support/fixtures';
+import { FIXTURE_NAMES, fixtureText } from './support';
 
 async function telegramScore(source: ExportSource): Promise<number> {
   const input = await openExport(source);
@@ -21,7 +21,7 @@ describe('Telegram detection', () => {
   it('every Telegram fixture is recognised with high confidence and read as telegram', async () => {
     for (const name of FIXTURE_NAMES) {
       assert.ok(await telegramScore(bytes('result.json', fixtureText(name))) >= 0.9, name);
-      assert.equal((await read(bytes('result.json', fixtureText(name)), name.startsWith('export-full') ? { conversation: '1000000001' } : {})).format, 'telegram', name);
+      assert.equal((await readChecked(bytes('result.json', fixtureText(name)), name.startsWith('export-full') ? { conversation: '1000000001' } : {})).format, 'telegram', name);
     }
   });
 
@@ -39,7 +39,7 @@ describe('Telegram detection', () => {
 
   it('WhatsApp fixtures still detect as WhatsApp', async () => {
     const name = 'android-nl.txt';
-    assert.equal((await read(bytes(name, whatsappText(name)))).format, 'whatsapp');
+    assert.equal((await readChecked(bytes(name, whatsappText(name)))).format, 'whatsapp');
     assert.ok(fs.existsSync(path.join(WHATSAPP_FIXTURES, name)));
   });
 });

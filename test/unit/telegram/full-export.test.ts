@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { fixtureText, inputError, listConversations, parseFixture, writeExport } from './support';
+import { inputError } from '../support/errors';
+import { fixtureText, listConversations, parseFixture, writeExport } from './support';
 
 describe('Telegram full exports', () => {
   it('lists every chat, left chats included: id, title (unnamed ones too), message count', async () => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { ParsedExport } from '../../../src/model/conversation';
-import { writeFiles } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { readChecked, writeFiles } from '../support/fixtures';
 import { makeZip } from '../support/zips';
-import { fixtureText, inputError, parseFixture, parseZipped, read } from './support';
+import { fixtureText, parseFixture, parseZipped } from './support';
 
 const PHOTO = 'photos/photo_1@13-01-2024_18-53-00.jpg';
 const PDF = 'files/Draaiboek hoogwater.pdf';
@@ -29,7 +30,7 @@ describe('Telegram media', () => {
   });
 
   it('an export read as bytes (Live Share) whose folder listing holds the media paths', async () => {
-    const r = await read({ fileName: 'result.json', bytes: Buffer.from(fixtureText('chat-group.json')), siblings: new Set(['result.json', PHOTO]) });
+    const r = await readChecked({ fileName: 'result.json', bytes: Buffer.from(fixtureText('chat-group.json')), siblings: new Set(['result.json', PHOTO]) });
     assert.equal(presence(r)[PHOTO], true);
     assert.equal(presence(r)[PDF], false);
   });
@@ -49,8 +50,8 @@ describe('Telegram media', () => {
 
   it('a zip without result.json is not a Telegram export', async () => {
     const file = writeFiles({ 'export.zip': await makeZip([{ name: 'chat.json', data: fixtureText('chat-group.json') }]) });
-    assert.match(await inputError(read(file)), /^export\.zip is a zip without a recognisable chat export inside/);
-    assert.match(await inputError(read(file, { format: 'telegram' })), /^export\.zip holds no Telegram Desktop export \(result\.json\)$/);
+    assert.match(await inputError(readChecked(file)), /^export\.zip is a zip without a recognisable chat export inside/);
+    assert.match(await inputError(readChecked(file, { format: 'telegram' })), /^export\.zip holds no Telegram Desktop export \(result\.json\)$/);
   });
 
   // Needs ExportInput to answer for files in folders beside a plain file (see src/parsers/telegram/index.ts).

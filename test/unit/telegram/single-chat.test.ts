@@ -1,38 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Attachment, Message, MessageKind, MessageMeta } from '../../../src/model/conversation';
+import { assertMessages } from '../support/messages';
 import { fixtureText, parseFixture, parseJson, parseZipped } from './support';
-
-interface Row {
-  ts: string;
-  sender: string | null;
-  kind: MessageKind;
-  text: string;
-  src: [line: number, lines: number];
-  att?: Attachment[];
-  reply?: string;
-  meta?: MessageMeta;
-  direction?: 'incoming' | 'outgoing';
-}
-
-function assertMessages(actual: Message[], rows: Row[]): void {
-  const expected = rows.map((r, i): Message => {
-    const m: Message = {
-      id: 'm' + String(i + 1).padStart(6, '0'),
-      timestamp: r.ts,
-      precision: 'second',
-      sender: r.sender,
-      direction: r.direction ?? null,
-      kind: r.kind,
-      text: r.text,
-      attachments: r.att ?? [],
-      replyTo: r.reply ?? null,
-      source: { line: r.src[0], lines: r.src[1] },
-    };
-    if (r.meta) m.meta = r.meta;
-    return m;
-  });
-  for (let i = 0; i < Math.max(actual.length, expected.length); i++) assert.deepEqual(actual[i], expected[i], `message ${i + 1}`);
-}
 
 const ANNELIES = 'Annelies de Vries';
 const BRAM = 'Bram de Wit';
@@ -56,7 +24,7 @@ describe('Telegram single-chat exports', () => {
       // Entities (bold, phone) read as their visible text.
       { ts: '2024-01-13T18:48:10', sender: BRAM, kind: 'message', src: [51, 43],
         text: 'Peilschaal bij gemaal De Hoop staat op 2,10 m. Bel 06-00000001 bij vragen.' },
-      { ts: '2024-01-13T18:49:00', sender: CARLIJN, kind: 'message', src: [94, 16], reply: 'm000004', text: 'Dank, ik geef het door aan de burgemeester' },
+      { ts: '2024-01-13T18:49:00', sender: CARLIJN, kind: 'message', src: [94, 16], replyTo: 'm000004', text: 'Dank, ik geef het door aan de burgemeester' },
       { ts: '2024-01-13T18:53:00', sender: BRAM, kind: 'media', src: [110, 37], text: 'Kade bij gemaal De Hoop',
         att: [{ name: 'photos/photo_1@13-01-2024_18-53-00.jpg', present: true }],
         meta: { reactions: [{ by: ANNELIES, emoji: '👍' }, { by: CARLIJN, emoji: '👍' }] } },
@@ -85,8 +53,8 @@ describe('Telegram single-chat exports', () => {
         meta: { reactions: [{ by: DIRK, emoji: '(custom_emoji)' }] } },
       { ts: '2024-01-13T19:11:00', sender: null, kind: 'system', src: [381, 12], meta: { actor: ANNELIES },
         text: 'Annelies de Vries changed the group name to "Crisisteam Hoogwater 2024"' },
-      { ts: '2024-01-13T19:12:00', sender: CARLIJN, kind: 'message', src: [393, 41], reply: 'm000006', text: 'Mooi, zie ook het draaiboek en @bram_dw' },
-    ]);
+      { ts: '2024-01-13T19:12:00', sender: CARLIJN, kind: 'message', src: [393, 41], replyTo: 'm000006', text: 'Mooi, zie ook het draaiboek en @bram_dw' },
+    ], 'second');
   });
 
   it('a personal chat of 2019: numeric from_id, `edited` on every message, no date_unixtime, no text_entities', async () => {
@@ -96,14 +64,14 @@ describe('Telegram single-chat exports', () => {
     assertMessages(r.messages, [
       // `"edited": "1970-01-01T01:00:00"` is the epoch: never edited.
       { ts: '2019-11-20T08:58:12', sender: BRAM, kind: 'message', src: [6, 9], text: 'Goedemorgen, is het draaiboek al rond?' },
-      { ts: '2019-11-20T09:01:40', sender: ANNELIES, kind: 'message', src: [15, 16], reply: 'm000001', meta: { edited: true },
+      { ts: '2019-11-20T09:01:40', sender: ANNELIES, kind: 'message', src: [15, 16], replyTo: 'm000001', meta: { edited: true },
         text: 'Bijna, zie https://example.org/draaiboek' },
       { ts: '2019-11-20T09:03:05', sender: BRAM, kind: 'media', src: [31, 15], text: '', meta: { sticker: '💪' },
         att: [{ name: 'stickers/sticker (14).webp', present: false }, { name: 'stickers/sticker (14).webp_thumb.jpg', present: false }] },
       { ts: '2019-11-20T09:10:00', sender: null, kind: 'system', src: [46, 12], meta: { actor: ANNELIES }, text: 'Annelies de Vries called (95 s)' },
       { ts: '2019-11-20T09:12:30', sender: ANNELIES, kind: 'media', src: [58, 12], text: 'Foto van de kade',
         att: [{ name: 'photos/photo_2@20-11-2019_09-12-30.jpg', present: false }] },
-    ]);
+    ], 'second');
   });
 
   it('`date` is the wall-clock time; with a time zone (--tz) date_unixtime is read in that zone instead', async () => {

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { Message, SourceRef } from '../../../src/model/conversation';
 import { parseExport } from '../../../src/parsers';
 import { withoutDanglingComma } from '../../../src/parsers/telegram';
-import { content, FIXTURE_NAMES, fixtureText, inputError, listConversations, parseJson, writeExport } from './support';
+import { inputError } from '../support/errors';
+import { content } from '../support/messages';
+import { FIXTURE_NAMES, fixtureText, listConversations, parseJson, writeExport } from './support';
 
 /** The conversations of a fixture: one for a single-chat file, each chat of a full export. */
 async function conversationsOf(name: string): Promise<(string | undefined)[]> {

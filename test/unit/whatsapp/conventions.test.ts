@@ -1,23 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { InputError } from '../../../src/model/errors';
 import { normalizeAuthor } from '../../../src/parsers/whatsapp/body';
-import { assertMessages, ENCODINGS, fixtureText, LINE_ENDS, parseFixture, parseText, unmark } from '../support/fixtures';
+import { inputError } from '../support/errors';
+import { ENCODINGS, fixtureText, LINE_ENDS, parseFixture, parseText, unmark } from '../support/fixtures';
+import { assertMessages } from '../support/messages';
 
 const FIXTURES = [
   'android-nl.txt', 'android-nl-2017.txt', 'ios-nl.txt', 'ios-nl-2020.txt', 'ios-2017.txt', 'android-en-gb.txt',
   'android-en-us.txt', 'ios-en-24h.txt', 'ios-en-ampm.txt', 'ios-dots.txt', 'ios-dotted-time.txt', 'android-year-first.txt',
 ];
-
-async function inputError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof InputError, `an InputError, not ${String(e)}`);
-    assert.ok(!e.message.includes('\n'), 'one line');
-    return e.message;
-  }
-  assert.fail('no error');
-}
 
 describe('WhatsApp conventions', () => {
   describe('encodings and line ends', () => {

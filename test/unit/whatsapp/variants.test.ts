@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { assertMessages, parseFixture, participants } from '../support/fixtures';
+import { parseFixture } from '../support/fixtures';
+import { assertMessages, participants } from '../support/messages';
 
 // One fixture per header variant of FORMATS.md; each test pins every field of every message.
 describe('WhatsApp variants', () => {

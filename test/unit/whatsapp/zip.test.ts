@@ -1,17 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ParsedExport } from '../../../src/model/conversation';
+import type { ParsedExport } from '../../../src/model/conversation';
 import { readExport } from '../../../src/parsers';
-import { encode, fixtureText, parseFixture, participants, writeFiles } from '../support/fixtures';
+import { encode, fixtureText, parseFixture, readChecked, writeChatFolder, writeFiles } from '../support/fixtures';
+import { participants } from '../support/messages';
 import { makeZip, type ZipEntrySpec } from '../support/zips';
 
 async function parseZip(zipName: string, entries: ZipEntrySpec[], beside: string[] = []): Promise<ParsedExport> {
-  const files: Record<string, Buffer | string> = { [zipName]: await makeZip(entries) };
-  for (const name of beside) files[name] = 'media';
-  const result = await readExport(writeFiles(files));
-  ParsedExport.parse(result);
-  return result;
+  return readChecked(writeChatFolder(zipName, await makeZip(entries), beside));
 }
 
 function attachments(r: ParsedExport): { name: string; present: boolean }[] {
