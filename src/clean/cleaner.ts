@@ -300,15 +300,17 @@ async function cleanZip(
   plan: CleaningPlan, keptAttachments: ReadonlySet<string>, target: string, diffOut: Writer,
 ): Promise<{ attachmentsRemoved: RemovalReport['attachmentsRemoved']; entriesLeftOut: { name: string; sha256: string }[] }> {
   const zip = input.zip!;
-  const entry = await getFormat(format)?.chatEntry?.(input, { conversation });
+  const reader = getFormat(format);
+  const entry = await reader?.chatEntry?.(input, { conversation });
   if (!entry) throw new InputError(`${input.fileName} holds no chat text to clean`);
+  const attachmentEntry = (name: string) => reader?.attachmentEntry?.(entry, name) ?? name;
   const chatTmp = `${target}.chat`;
   try {
     await cleanText(input, cleaner, entry, positions, plan, chatTmp, diffOut);
     // Entry path → the removed message whose attachment it is.
     const dropped = new Map<string, string>();
     for (const id of plan.removed.keys()) {
-      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(cleaner.attachmentEntry(entry, a.name), id);
+      for (const a of plan.messages.get(id)!.attachments) if (a.present) dropped.set(attachmentEntry(a.name), id);
     }
     const out = new yazl.ZipFile();
     let fail: (e: unknown) => void = () => undefined;
@@ -317,7 +319,7 @@ async function cleanZip(
       out.outputStream.pipe(fs.createWriteStream(target, { flags: 'wx' })).on('close', resolve).on('error', reject);
     });
     // A zip that may hold more than this conversation keeps only what the review covered.
-    const kept = new Set([entry, ...[...keptAttachments].map((name) => cleaner.attachmentEntry(entry, name))]);
+    const kept = new Set([entry, ...[...keptAttachments].map(attachmentEntry)]);
     const reviewedOnly = cleaner.onlyReviewedEntries;
     const removed: RemovalReport['attachmentsRemoved'] = [];
     const leftOut: { name: string; sha256: string }[] = [];

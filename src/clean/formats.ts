@@ -1,12 +1,11 @@
 import type { Message } from '../model';
 import { InputError } from '../model/errors';
-import { attachmentEntry as imessageAttachment, imazingTextColumn } from '../parsers/imessage';
+import { imazingTextColumn } from '../parsers/imessage';
 import type { ExportInput } from '../parsers/input';
-import { attachmentEntry as rsmfAttachment, looksLikeRsmfMail } from '../parsers/rsmf';
+import { looksLikeRsmfMail } from '../parsers/rsmf';
 import { checkLinesExclusive } from '../parsers/sms';
 import { decodeSample } from '../parsers/text';
-import { attachmentEntry as telegramAttachment } from '../parsers/telegram';
-import { attachmentEntry as whatsappAttachment, sniffLayout } from '../parsers/whatsapp';
+import { sniffLayout } from '../parsers/whatsapp';
 import type { LineFormat } from './lines';
 import { csvFormat } from './rewrite/csv';
 import { jsonObjectRewriter } from './rewrite/json';
@@ -16,13 +15,12 @@ import { whatsappLines } from './whatsappText';
 
 /**
  * What the cleaner needs to know of a format beyond its parser: how a message's lines are
- * rewritten when spans are redacted, and where a named attachment lives in a zip. Every format
+ * rewritten when spans are redacted (where a zip keeps its chat and attachments, the parser
+ * says). Every format
  * here has messages on whole lines of one text file, so all clean through `cleanLines`.
  */
 export interface FormatCleaner {
   lineFormat(input: ExportInput, entry: string | undefined, what: string): Promise<LineFormat>;
-  /** The zip entry of a file a message names. */
-  attachmentEntry(chatEntry: string, name: string): string;
   /**
    * A zip of this format may hold other conversations, or other views of this one (Signal's
    * chat.md beside data.json): its cleaned zip keeps only the chat text and the attachments of
@@ -77,14 +75,12 @@ const rsmfCleaner: FormatCleaner = {
       }),
     };
   },
-  attachmentEntry: rsmfAttachment,
   onlyReviewedEntries: true,
 };
 
 const CLEANERS: Record<string, FormatCleaner> = {
   whatsapp: {
     lineFormat: async (input, entry, what) => whatsappLines(await sniffLayout(input, entry, what, {})),
-    attachmentEntry: whatsappAttachment,
     onlyReviewedEntries: false,
     checksEachRedaction: true,
   },
@@ -93,7 +89,6 @@ const CLEANERS: Record<string, FormatCleaner> = {
       await checkLinesExclusive(input);
       return { rewrite: smsRewriter };
     },
-    attachmentEntry: (_, name) => name,
     onlyReviewedEntries: true,
   },
   signal: {
@@ -111,7 +106,6 @@ const CLEANERS: Record<string, FormatCleaner> = {
       }
       return { rewrite: verbatimRewriter(/\.md$/i.test(name) ? markdownBody : backupTextBody) };
     },
-    attachmentEntry: whatsappAttachment,
     onlyReviewedEntries: true,
   },
   telegram: {
@@ -124,7 +118,6 @@ const CLEANERS: Record<string, FormatCleaner> = {
         return true;
       }),
     }),
-    attachmentEntry: telegramAttachment,
     onlyReviewedEntries: true,
   },
   imazing: {
@@ -132,13 +125,11 @@ const CLEANERS: Record<string, FormatCleaner> = {
       const { delimiter, column } = await imazingTextColumn(input, entry);
       return csvFormat(delimiter, column, (cell, m) => normalizeLines(cell) === normalizeLines(m.text));
     },
-    attachmentEntry: imessageAttachment,
     onlyReviewedEntries: true,
   },
   rsmf: rsmfCleaner,
   'imessage-exporter': {
     lineFormat: async () => ({ rewrite: verbatimRewriter(exporterBody) }),
-    attachmentEntry: imessageAttachment,
     onlyReviewedEntries: true,
     // Not read back whole: the parser splits the part of a message that follows its thread replies
     // into a message of its own, which joins its message again once those replies are removed.

@@ -11,7 +11,6 @@ import { MANIFEST, readInstant, RsmfManifest, schemaProblems, type RsmfEvent, ty
 import { checkTimeZone, wallClock } from '../parsers/time';
 import { getFormat, readExport } from '../parsers';
 import { openExport } from '../parsers/input';
-import { cleanerFor } from './formats';
 
 export const RSMF_VERSION = '2.0.0';
 
@@ -350,15 +349,15 @@ export async function writeCleanedRsmf(
   const parsed = await readExport(cleaned, { format, conversation, timeZone: options.timeZone });
   const input = await openExport(cleaned);
   try {
-    const entry = input.zip ? await getFormat(format)?.chatEntry?.(input, { conversation }) : undefined;
-    const cleaner = cleanerFor(format);
+    const reader = getFormat(format);
+    const entry = input.zip ? await reader?.chatEntry?.(input, { conversation }) : undefined;
     await writeRsmf(target, parsed.conversation, parsed.messages, {
       format,
       now: options.now,
       timeZone: options.timeZone,
       async attachments(name) {
         if (input.zip && entry) {
-          const at = cleaner.attachmentEntry(entry, name);
+          const at = reader?.attachmentEntry?.(entry, name) ?? name;
           if (!input.zip.entries.has(at)) return undefined;
           const chunks: Uint8Array[] = [];
           for await (const chunk of input.open(at)) chunks.push(chunk);

@@ -62,7 +62,9 @@ export function localExport(exportPath: string): ExportLocation {
     localPath: exportPath,
     read: async () => ({ source: exportPath, sha256: await sha256File(exportPath) }),
     async readSibling(name, maxBytes) {
-      const file = path.join(path.dirname(exportPath), name);
+      const folder = path.resolve(path.dirname(exportPath));
+      const file = path.resolve(folder, name);
+      if (!file.startsWith(folder + path.sep)) return undefined;
       const size = (await fs.promises.stat(file).catch(() => undefined))?.size;
       return size === undefined || size > maxBytes ? undefined : fs.promises.readFile(file);
     },

@@ -6,9 +6,8 @@ import {
 } from '../model';
 import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
-import { readExport, type ExportSource } from '../parsers';
+import { getFormat, readExport, type ExportSource } from '../parsers';
 import { openExport } from '../parsers/input';
-import { attachmentEntry, findChatEntry } from '../parsers/whatsapp';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
 
 export { sidecarPath, writeFileAtomic } from './exportLocation';
@@ -205,11 +204,12 @@ export class ExportReview {
   /**
    * An image attachment as a data: URI for hovers, read from the zip or the export's folder;
    * null for other types, missing or large files. Names come from the chat text, so only a
-   * plain file name is accepted: nothing outside the export's folder is ever read.
+   * relative path inside the export's folder is accepted: nothing outside it is ever read.
    */
   async attachmentPreview(name: string): Promise<string | null> {
     const mime = IMAGE_TYPES[path.extname(name).toLowerCase()];
-    if (!mime || name !== path.basename(name) || /[\\/]/.test(name) || name === '..') return null;
+    // A relative path inside the export's folder (`media/x.jpg`), never `..`, absolute or `\`.
+    if (!mime || path.posix.isAbsolute(name) || name.includes('\\') || name.split('/').some((part) => part === '..' || part === '')) return null;
     const bytes = await this.attachmentBytes(name);
     return bytes ? `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` : null;
   }
@@ -219,8 +219,9 @@ export class ExportReview {
     const input = await openExport(this.source);
     try {
       if (!input.zip) return await this.location.readSibling(name, MAX_PREVIEW_BYTES);
-      const chat = findChatEntry(input);
-      const entry = chat === undefined ? undefined : input.zip.entries.get(attachmentEntry(chat, name));
+      const format = getFormat(this.parsed.format);
+      const chat = await format?.chatEntry?.(input, { conversation: this.conversation });
+      const entry = chat === undefined ? undefined : input.zip.entries.get(format?.attachmentEntry?.(chat, name) ?? name);
       if (!entry || entry.size > MAX_PREVIEW_BYTES) return undefined;
       const chunks: Uint8Array[] = [];
       for await (const chunk of input.open(entry.name)) chunks.push(chunk);

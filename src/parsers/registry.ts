@@ -56,6 +56,8 @@ export interface ExportFormat {
    * rewrites that entry). Formats that never come zipped leave it out.
    */
   chatEntry?(input: ExportInput, options: ParseOptions): Promise<string | undefined>;
+  /** For a zip: the entry of a file a message names (`Attachment.name`), relative to its chat entry. */
+  attachmentEntry?(chatEntry: string, name: string): string;
   /** Formats whose files may hold several conversations list them (one streaming pass). */
   conversations?(input: ExportInput, options: ParseOptions): Promise<ConversationInfo[]>;
 }

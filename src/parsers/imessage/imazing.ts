@@ -4,7 +4,7 @@ import type { ExportInput } from '../input';
 import type { ConversationInfo, ExportFormat, MessageSink, ParseOptions } from '../registry';
 import { decodeSample, textSample } from '../text';
 import { readCsvRecords, type CsvRecord, type Delimiter } from './csvRecords';
-import { chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
+import { attachmentEntry, chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
 import { parseReactionsCell } from './reactions';
 
 /**
@@ -280,6 +280,7 @@ export const imazing: ExportFormat = {
   name: 'imazing',
   label: 'iMazing CSV',
   chatEntry: async (input) => (await chatCsv(input)).entry,
+  attachmentEntry,
 
   async sniff(input) {
     if (input.zip) return (await zipEntriesWhere(input, /\.csv$/i, (head) => rateHead(head, input.fileName) > 0)).length ? 0.95 : 0;

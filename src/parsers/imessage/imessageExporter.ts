@@ -4,7 +4,7 @@ import type { ExportInput } from '../input';
 import type { ConversationInfo, ExportFormat, MessageSink, ParseOptions } from '../registry';
 import { readLines, textSample } from '../text';
 import { readBody, type BodyContent } from './exporterBody';
-import { chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
+import { attachmentEntry, chatName, presenceIn, stem, zipEntriesWhere } from './exportFiles';
 
 const MONTHS: Record<string, string> = {
   Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
@@ -265,6 +265,7 @@ export const imessageExporter: ExportFormat = {
   name: 'imessage-exporter',
   label: 'imessage-exporter',
   chatEntry: chooseEntry,
+  attachmentEntry,
 
   async sniff(input) {
     if (input.zip) return (await chatEntries(input)).length ? 0.9 : 0;

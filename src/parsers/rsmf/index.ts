@@ -196,6 +196,7 @@ export const rsmf: ExportFormat = {
   name: 'rsmf',
   label: 'RSMF',
   chatEntry: async (input) => (input.zip ? manifestEntry(input.zip) : undefined),
+  attachmentEntry,
 
   async sniff(input) {
     if (input.zip) return manifestEntry(input.zip) ? 0.95 : 0;

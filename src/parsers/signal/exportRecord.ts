@@ -62,7 +62,8 @@ export function exportDraft(record: ExportRecord, present: (file: string) => boo
     draft.meta = { actor: record.sender };
     return draft;
   }
-  if (record.attachments.length > 0) draft.attachments = record.attachments.map((a) => ({ name: a.name, present: present(a.file) }));
+  // An attachment is named by its path in the chat folder (`media/x.jpg`): where the cleaner and previews find it.
+  if (record.attachments.length > 0) draft.attachments = record.attachments.map((a) => ({ name: a.file, present: present(a.file) }));
   if (draft.attachments.length > 0 || record.sticker !== undefined) draft.kind = 'media';
   if (record.quote !== undefined) draft.quote = record.quote;
   if (record.reactions.length > 0 || record.sticker !== undefined) {

@@ -119,6 +119,12 @@ async function chosenChat(input: ExportInput, options: ParseOptions): Promise<Ch
   return chats[0];
 }
 
+/** Where a zip keeps an attachment: its path (`media/x.jpg`) is relative to the chat's folder. */
+function attachmentEntry(chatEntry: string, name: string): string {
+  const folder = path.posix.dirname(chatEntry);
+  return folder === '.' ? name : `${folder}/${name}`;
+}
+
 /** Whether an attachment's file (relative to the chat's folder) is in the export. */
 async function presence(input: ExportInput, chat: Chat): Promise<(file: string) => boolean> {
   const zip = input.zip;
@@ -159,6 +165,7 @@ export const signal: ExportFormat = {
   name: 'signal',
   label: 'Signal',
   chatEntry: async (input, options) => (await chosenChat(input, options)).entry,
+  attachmentEntry,
 
   async sniff(input) {
     if (!input.zip) return (await rate(input, undefined, VARIANTS)).score;

@@ -112,6 +112,7 @@ export const telegram: ExportFormat = {
   name: 'telegram',
   label: 'Telegram Desktop',
   chatEntry: async (input) => findResultEntry(input),
+  attachmentEntry,
 
   async sniff(input) {
     const entry = findResultEntry(input);

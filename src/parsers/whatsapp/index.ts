@@ -198,6 +198,7 @@ export const whatsapp: ExportFormat = {
   name: 'whatsapp',
   label: 'WhatsApp',
   chatEntry: async (input) => findChatEntry(input),
+  attachmentEntry,
 
   async sniff(input) {
     // WhatsApp writes .txt (in a .zip); Signal's chat.md has look-alike `[date time]` headers.

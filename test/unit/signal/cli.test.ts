@@ -37,7 +37,7 @@ describe('chatreview parse (Signal)', function () {
     const printed = parseWithCli(file);
     assert.deepEqual(printed, await readExport(file));
     assert.equal(printed.conversation.title, 'CrisisteamHoogwater');
-    assert.deepEqual(printed.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
+    assert.deepEqual(printed.messages[9].attachments, [{ name: 'media/kaart.png', present: true }]);
   });
 
   it('the whole export zipped: conversations lists the chats, parse prints each, --conversation one', async () => {

@@ -60,7 +60,7 @@ describe('Signal conventions', () => {
           assert.notEqual(own[own.length - 1], '', `${m.id} ends on a non-empty line`);
           const held = as === 'data.json' ? JSON.parse(own[0]).body as string : own.join('\n');
           for (const part of m.text.split('\n')) assert.ok(held.includes(part), `${m.id}: ${JSON.stringify(part)} in its lines`);
-          for (const a of m.attachments) assert.ok(own.join('\n').includes(a.name), `${m.id}: attachment ${a.name} in its lines`);
+          for (const a of m.attachments) assert.ok(own.join('\n').replace(/%20/g, ' ').includes(a.name), `${m.id}: attachment ${a.name} in its lines`);
           if (m.sender !== null) assert.ok(own[0].includes(m.sender), `${m.id}: sender on its first line`);
         }
         lines.forEach((l, i) => assert.ok(owner[i] !== undefined || l === '', `line ${i + 1} belongs to no message`));

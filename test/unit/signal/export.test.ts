@@ -8,7 +8,7 @@ const PLANNING = 'Top. Planning voor vanavond:\n- 19:00 overleg meldkamer\n- 21:
 
 /** The 14 messages of chat-2024.md / data-2024.json with their chat.md lines; the media present are the ones the test puts there. */
 function expected2024(present: (name: string) => boolean, lines: (n: number) => Message['source']): Message[] {
-  const at = (name: string) => ({ name, present: present(name) });
+  const at = (name: string) => ({ name: `media/${name}`, present: present(name) });
   const m = (n: number, rest: Omit<Message, 'id' | 'precision' | 'source' | 'replyTo' | 'attachments' | 'direction'>
     & Partial<Pick<Message, 'replyTo' | 'attachments' | 'direction'>>): Message => ({
     id: messageId(n),
@@ -102,7 +102,7 @@ describe('Signal: signal-export', () => {
     it('attachment paths with parentheses, several links, reactions before them', async () => {
       const text = '[2024-05-13 14:00:00] Dirk: Twee foto\'s  \n(- Eva: 🔥 -)![IMG (1).jpg](./media/IMG%20(1).jpg)  [verslag v2.docx](./media/verslag%20v2.docx)  \n';
       const r = await readChecked({ fileName: 'chat.md', bytes: encode(text), siblings: new Set(['media/IMG (1).jpg']) });
-      assert.deepEqual(r.messages[0].attachments, [{ name: 'IMG (1).jpg', present: true }, { name: 'verslag v2.docx', present: false }]);
+      assert.deepEqual(r.messages[0].attachments, [{ name: 'media/IMG (1).jpg', present: true }, { name: 'media/verslag v2.docx', present: false }]);
       assert.equal(r.messages[0].text, 'Twee foto\'s');
       assert.deepEqual(r.messages[0].meta, { reactions: [{ by: 'Eva', emoji: '🔥' }] });
     });
@@ -134,7 +134,7 @@ describe('Signal: signal-export', () => {
         m(1, '2019-12-24T12:23:00', 'Femke Jansen', 'Goedemiddag, is de dijkwacht voor de kerst rond?', 1),
         m(2, '2019-12-24T12:25:00', 'Me', 'Ja, rooster volgt vanavond.', 2),
         m(3, '2019-12-24T12:31:00', 'Femke Jansen', 'Prima. Ik stuur de lijst met telefoonnummers:\n06-00000001 (Gert)\n06-00000002 (Hanna)', 3, 3),
-        m(4, '2019-12-24T12:40:00', 'Me', '', 6, 1, [{ name: '2019-12-24_00_rooster.jpg', present: false }]),
+        m(4, '2019-12-24T12:40:00', 'Me', '', 6, 1, [{ name: 'media/2019-12-24_00_rooster.jpg', present: false }]),
         m(5, '2019-12-24T18:02:00', 'Gert', 'Ik kan de 26e niet, ruil met Hanna?', 7),
       ]);
     });
@@ -164,7 +164,7 @@ describe('Signal: signal-export', () => {
 
     it('media present from the media folder', async () => {
       const r = await readChecked({ fileName: 'data.json', bytes: encode(fixtureText(DATA_JSON)), siblings: new Set(['media/draaiboek.pdf']) });
-      assert.deepEqual(r.messages[4].attachments, [{ name: 'draaiboek.pdf', present: true }, { name: 'IMG_0042.jpeg', present: false }]);
+      assert.deepEqual(r.messages[4].attachments, [{ name: 'media/draaiboek.pdf', present: true }, { name: 'media/IMG_0042.jpeg', present: false }]);
     });
 
     it('zoned dates go through --tz; naive ones are wall-clock time already; minutes without seconds', async () => {

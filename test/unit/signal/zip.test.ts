@@ -25,10 +25,10 @@ describe('Signal: signal-export zips', () => {
     assert.equal(r.conversation.title, FOLDER);
     assert.deepEqual(r.messages.map((m) => m.source), r.messages.map((_, i) => ({ line: i + 1, lines: 1 })));
     assert.deepEqual(r.messages.flatMap((m) => m.attachments), [
-      { name: 'kade noord.jpg', present: true },
-      { name: 'draaiboek.pdf', present: false },
-      { name: 'IMG_0042.jpeg', present: false },
-      { name: 'kaart.png', present: true },
+      { name: 'media/kade noord.jpg', present: true },
+      { name: 'media/draaiboek.pdf', present: false },
+      { name: 'media/IMG_0042.jpeg', present: false },
+      { name: 'media/kaart.png', present: true },
     ]);
   });
 
@@ -37,7 +37,7 @@ describe('Signal: signal-export zips', () => {
     const json = await readChecked(await writeZip(chatFolder(FOLDER, ['data.json'], ['kaart.png'])));
     assert.equal(md.messages[1].source.line, 4, 'lines of chat.md');
     assert.deepEqual(md.messages.map(content), json.messages.map(content));
-    assert.deepEqual(md.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
+    assert.deepEqual(md.messages[9].attachments, [{ name: 'media/kaart.png', present: true }]);
   });
 
   it('a chat at the root of the zip takes its title from the zip', async () => {
@@ -99,13 +99,13 @@ describe('Signal: signal-export zips', () => {
 
   it('unzipped: an attachment is present when the files listed beside chat.md hold media/<name>', async () => {
     const r = await readChecked({ fileName: 'chat.md', bytes: encode(fixtureText(CHAT_MD)), siblings: new Set(['media', 'media/kaart.png']) });
-    assert.deepEqual(r.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
+    assert.deepEqual(r.messages[9].attachments, [{ name: 'media/kaart.png', present: true }]);
   });
 
   // ExportInput.siblings() lists only the names beside a file on disk, not what media/ holds:
   // needs input.ts to list the files of folders beside the export as `media/<name>` (see README).
   it('unzipped on disk: media/ beside chat.md holds the attachments', async () => {
     const r = await parseChat({ as: 'chat.md', text: fixtureText(CHAT_MD), beside: ['media/kaart.png'] });
-    assert.deepEqual(r.messages[9].attachments, [{ name: 'kaart.png', present: true }]);
+    assert.deepEqual(r.messages[9].attachments, [{ name: 'media/kaart.png', present: true }]);
   });
 });
