@@ -12,7 +12,7 @@ import { cleanerFor, type FormatCleaner } from './formats';
 import { cleanLines, type CleaningPlan, type MessageLines } from './lines';
 import { checkReadsBack, type ReadBack } from './readBack';
 import { writeCleanedRsmf } from './rsmf';
-import { deletedBinaryFile, UnifiedDiffWriter } from './unifiedDiff';
+import { deletedBinaryFile, spillFile, UnifiedDiffWriter, type SpillFile } from './unifiedDiff';
 
 export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
 
@@ -98,11 +98,36 @@ class PendingFiles {
 }
 
 interface Writer {
-  /** Queues data; a stream error surfaces in `close`. */
-  push(data: string | Buffer): void;
   /** Queues data and waits while the stream is full. */
   write(data: string | Buffer): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The removal diff's file, written with plain synchronous calls: its writer produces lines faster
+ * than a stream drains them, and a stream would hold them all in memory meanwhile. It also keeps
+ * the spill file a big hunk waits in.
+ */
+interface DiffFile {
+  push(data: string | Buffer): void;
+  spill: SpillFile;
+  close(): Promise<void>;
+}
+
+function diffFile(file: string, spillPath: string): DiffFile {
+  const fd = fs.openSync(file, 'wx');
+  const spill = spillFile(spillPath);
+  let open = true;
+  return {
+    push: (data) => void (typeof data === 'string' ? fs.writeSync(fd, data) : fs.writeSync(fd, data)),
+    spill,
+    async close() {
+      if (!open) return;
+      open = false;
+      spill.remove();
+      fs.closeSync(fd);
+    },
+  };
 }
 
 function writer(file: string): Writer {
@@ -110,7 +135,6 @@ function writer(file: string): Writer {
   let failure: Error | undefined;
   stream.on('error', (e) => (failure ??= e));
   return {
-    push: (data) => void stream.write(data),
     write: (data) => (stream.write(data) || failure ? Promise.resolve() : new Promise((resolve) => {
       const done = () => {
         stream.off('drain', done).off('error', done);
@@ -210,7 +234,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     await pending.discard();
     throw e;
   });
-  const diffOut = writer(files.diff);
+  const diffOut = diffFile(files.diff, pending.path('hunk.spill'));
   try {
     const { attachmentsRemoved, entriesLeftOut } = await (input.zip
       ? cleanZip(input, format, conversation, cleaner, positions, plan, keptAttachments, files.cleaned, diffOut)
@@ -272,7 +296,7 @@ export function utf16Note(file: string, form: TextForm): string {
 /** Cleans the chat text (a plain export, or the chat entry of a zip) into `target`. */
 async function cleanText(
   input: ExportInput, cleaner: FormatCleaner, entry: string | undefined, positions: MessageLines, plan: CleaningPlan,
-  target: string, diffOut: Writer,
+  target: string, diffOut: DiffFile,
 ): Promise<void> {
   const what = entry ? `${input.fileName} (${entry})` : input.fileName;
   const lineFormat = await cleaner.lineFormat(input, entry, what);
@@ -281,7 +305,7 @@ async function cleanText(
   let first = true;
   // A UTF-16 file is binary to git: the diff is of its text, and says so for `git apply`.
   if (form.encoding !== 'utf-8') diffOut.push(utf16Note(entry ?? input.fileName, form));
-  const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text));
+  const diff = new UnifiedDiffWriter(entry ?? input.fileName, (text) => diffOut.push(text), diffOut.spill);
   await cleanLines(readLinesWithEnds(input.open(entry), what), positions, lineFormat, plan, async (text) => {
     plan.signal?.throwIfAborted();
     await out.write(encodeText(text, form, first));
@@ -297,7 +321,7 @@ async function cleanText(
  */
 async function cleanZip(
   input: ExportInput, format: string, conversation: string | undefined, cleaner: FormatCleaner, positions: MessageLines,
-  plan: CleaningPlan, keptAttachments: ReadonlySet<string>, target: string, diffOut: Writer,
+  plan: CleaningPlan, keptAttachments: ReadonlySet<string>, target: string, diffOut: DiffFile,
 ): Promise<{ attachmentsRemoved: RemovalReport['attachmentsRemoved']; entriesLeftOut: { name: string; sha256: string }[] }> {
   const zip = input.zip!;
   const reader = getFormat(format);

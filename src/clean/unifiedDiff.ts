@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+
 const CONTEXT = 3;
 
 interface HunkLine {
@@ -5,20 +7,79 @@ interface HunkLine {
   text: string;
 }
 
+/** Hunk lines kept in memory before they go to a spill file (a hunk's header needs its counts first). */
+const HUNK_MEMORY_BYTES = 8 * 1024 * 1024;
+
+/** Where a hunk's early lines wait on disk, so a hunk of any size takes bounded memory. */
+export interface SpillFile {
+  append(text: string): void;
+  /** Hands back what was appended, in chunks, and empties the file. */
+  drain(write: (chunk: Buffer) => void): void;
+}
+
+/** A spill file at `file`, created on first use, written and read with plain synchronous calls. */
+export function spillFile(file: string): SpillFile & { remove(): void } {
+  let fd: number | undefined;
+  let size = 0;
+  return {
+    append(text) {
+      fd ??= fs.openSync(file, 'w+');
+      size += fs.writeSync(fd, text, size);
+    },
+    drain(write) {
+      if (fd === undefined) return;
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      for (let at = 0; at < size;) {
+        const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - at), at);
+        write(chunk.subarray(0, n));
+        at += n;
+      }
+      size = 0;
+    },
+    remove() {
+      if (fd !== undefined) fs.closeSync(fd);
+      fd = undefined;
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
+interface Hunk {
+  oldStart: number;
+  newStart: number;
+  /** Lines not yet spilled; the last `trailing` of them are context after the latest change. */
+  lines: HunkLine[];
+  bytes: number;
+  spilled: boolean;
+  oldCount: number;
+  newCount: number;
+  reasons: string[];
+  trailing: number;
+}
+
+function hunkText(l: HunkLine): string {
+  return l.prefix + l.text + (/[\r\n]$/.test(l.text) ? '' : '\n\\ No newline at end of file\n');
+}
+
 /**
  * Writes a git-style unified diff of one file from a stream of line events, in one pass and
  * without comparing files: the caller knows which lines it removed or changed. Lines carry
  * their own line ends, so CRLF files diff and re-apply byte for byte. Three lines of context,
- * as `git apply` expects; hunks whose context would touch are merged.
+ * as `git apply` expects; hunks whose context would touch are merged. A hunk's header needs its
+ * line counts, so its lines wait; beyond a few MB they wait in a spill file, not in memory.
  */
 export class UnifiedDiffWriter {
   private readonly before: string[] = [];
-  private hunk: { oldStart: number; newStart: number; lines: HunkLine[]; reasons: string[]; trailing: number } | null = null;
+  private hunk: Hunk | null = null;
   private oldLine = 0;
   private newLine = 0;
   private started = false;
 
-  constructor(private readonly path: string, private readonly write: (text: string) => void) {}
+  constructor(
+    private readonly path: string,
+    private readonly write: (data: string | Buffer) => void,
+    private readonly spill?: SpillFile,
+  ) {}
 
   /** An unchanged line. */
   same(line: string): void {
@@ -26,7 +87,7 @@ export class UnifiedDiffWriter {
     this.newLine++;
     if (this.hunk) {
       if (this.hunk.trailing < 2 * CONTEXT) {
-        this.hunk.lines.push({ prefix: ' ', text: line });
+        this.push({ prefix: ' ', text: line });
         this.hunk.trailing++;
         return;
       }
@@ -41,10 +102,10 @@ export class UnifiedDiffWriter {
     this.openHunk();
     const hunk = this.hunk!;
     hunk.trailing = 0;
-    hunk.lines.push({ prefix: '-', text: line });
+    this.push({ prefix: '-', text: line });
     this.oldLine++;
     if (replacement !== null) {
-      hunk.lines.push({ prefix: '+', text: replacement });
+      this.push({ prefix: '+', text: replacement });
       this.newLine++;
     }
     if (!hunk.reasons.includes(reason)) hunk.reasons.push(reason);
@@ -55,13 +116,28 @@ export class UnifiedDiffWriter {
     this.openHunk();
     const hunk = this.hunk!;
     hunk.trailing = 0;
-    hunk.lines.push({ prefix: '+', text: line });
+    this.push({ prefix: '+', text: line });
     this.newLine++;
     if (!hunk.reasons.includes(reason)) hunk.reasons.push(reason);
   }
 
   end(): void {
     if (this.hunk) this.closeHunk();
+  }
+
+  private push(line: HunkLine): void {
+    const hunk = this.hunk!;
+    hunk.lines.push(line);
+    hunk.bytes += line.text.length;
+    if (line.prefix !== '+') hunk.oldCount++;
+    if (line.prefix !== '-') hunk.newCount++;
+    // Spill all but the trailing context, which may still leave the hunk when it closes.
+    if (this.spill && hunk.bytes > HUNK_MEMORY_BYTES && line.prefix !== ' ') {
+      this.spill.append(hunk.lines.map(hunkText).join(''));
+      hunk.lines = [];
+      hunk.bytes = 0;
+      hunk.spilled = true;
+    }
   }
 
   private openHunk(): void {
@@ -72,12 +148,10 @@ export class UnifiedDiffWriter {
     }
     const context = this.before.splice(0);
     this.hunk = {
-      oldStart: this.oldLine + 1 - context.length,
-      newStart: this.newLine + 1 - context.length,
-      lines: context.map((text) => ({ prefix: ' ', text })),
-      reasons: [],
-      trailing: 0,
+      oldStart: this.oldLine + 1 - context.length, newStart: this.newLine + 1 - context.length,
+      lines: [], bytes: 0, spilled: false, oldCount: 0, newCount: 0, reasons: [], trailing: 0,
     };
+    for (const text of context) this.push({ prefix: ' ', text });
   }
 
   private closeHunk(): void {
@@ -90,21 +164,14 @@ export class UnifiedDiffWriter {
       this.before.push(l.text);
       if (this.before.length > CONTEXT) this.before.shift();
     }
-    let oldCount = 0;
-    let newCount = 0;
-    for (const l of kept) {
-      if (l.prefix !== '+') oldCount++;
-      if (l.prefix !== '-') newCount++;
-    }
+    const oldCount = hunk.oldCount - extra;
+    const newCount = hunk.newCount - extra;
     // An empty side starts at the line before it (unified-diff convention).
     const oldStart = oldCount === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = newCount === 0 ? hunk.newStart - 1 : hunk.newStart;
-    let text = `@@ -${oldStart},${oldCount} +${newStart},${newCount} @@ ${hunk.reasons.join('; ')}\n`;
-    for (const l of kept) {
-      text += l.prefix + l.text;
-      if (!/[\r\n]$/.test(l.text)) text += '\n\\ No newline at end of file\n';
-    }
-    this.write(text);
+    this.write(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@ ${hunk.reasons.join('; ')}\n`);
+    if (hunk.spilled) this.spill!.drain(this.write);
+    this.write(kept.map(hunkText).join(''));
   }
 }
 
