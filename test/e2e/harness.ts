@@ -122,6 +122,22 @@ export async function waitUntil<T>(
   }
 }
 
+/**
+ * For a journey's `describe`: once one of its steps fails, its later steps are skipped (each builds
+ * on the one before) and reported as pending. Use this instead of mocha's `this.bail(true)`: mocha
+ * skips a bailing suite whole, without a word, once anything failed anywhere in the run, so one
+ * failing journey would hide every journey after it.
+ */
+export function stepByStep(suite: Mocha.Suite): void {
+  let failed: string | undefined;
+  suite.beforeEach(function () {
+    if (failed !== undefined) this.skip();
+  });
+  suite.afterEach(function () {
+    if (failed === undefined && this.currentTest?.state === 'failed') failed = this.currentTest.title;
+  });
+}
+
 let codeServerLogReset = false;
 
 // Temporary folders of journeys still running; removed even when the runner is interrupted.
@@ -347,16 +363,24 @@ export class VSCodeHarness {
       () => `the file dialog does not list ${path.basename(absolutePath)}`,
     ).catch(() => undefined); // not every dialog state lists the typed file; Enter still accepts the path
     // An Enter that lands while the dialog is still resolving the typed path is ignored (busy
-    // machines): press it again while the dialog still shows exactly that path.
+    // machines): press it again while the dialog still shows exactly that path. The dialog is done
+    // when the quick input closes, or when it shows something else than the path: a quick pick
+    // that the command opens next (e.g. which conversation of the file to review) reuses it.
     const input = this.quickInputBox();
+    const stillThere = async () =>
+      (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')) === absolutePath;
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('Enter');
       try {
-        await input.waitFor({ state: 'hidden', timeout: attempt < 3 ? 5_000 : 30_000 });
+        await waitUntil(
+          async () => !(await stillThere()) || undefined,
+          attempt < 3 ? 5_000 : 30_000,
+          () => `the file dialog still shows ${absolutePath} after Enter`,
+          100,
+        );
         return;
       } catch (err) {
-        const stillThere = await input.isVisible() && (await input.inputValue().catch(() => '')) === absolutePath;
-        if (attempt >= 3 || !stillThere) throw err;
+        if (attempt >= 3 || !(await stillThere())) throw err;
       }
     }
   }
@@ -652,6 +676,111 @@ export class VSCodeHarness {
     return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
   }
 
+  /** How many characters the editor selection spans, as the status bar shows it ("(12 selected)"); 0 when none. */
+  async selectedLength(): Promise<number> {
+    const item = this.page.locator('#status\\.editor\\.selection').first();
+    if (!(await item.count())) return 0;
+    return Number(/\((\d+) selected\)/.exec((await item.textContent()) ?? '')?.[1] ?? 0);
+  }
+
+  /**
+   * Selects the first match of `text` from the cursor on with the editor's Find widget, as a user
+   * does: Ctrl+F, type, then Escape (the widget closes, the match stays selected and the editor
+   * keeps the focus). Waits for the status bar to show a selection of `text.length` characters.
+   */
+  async selectWithFind(text: string, timeoutMs = 10_000): Promise<{ line: number; column: number }> {
+    await this.focusEditor();
+    const widget = this.page.locator('.editor-group-container.active .find-widget').first();
+    const input = widget.locator('.find-part .monaco-findInput textarea, .find-part .monaco-findInput input').first();
+    await this.page.keyboard.press('Control+F');
+    await input.waitFor({ state: 'visible' });
+    await waitUntil(
+      async () => (await this.focusedElement()).className.includes('input') || undefined,
+      5_000,
+      async () => `Ctrl+F left the focus elsewhere: ${JSON.stringify(await this.focusedElement())}`,
+      50,
+    );
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(text, { delay: 5 });
+    await waitUntil(
+      async () => (await input.inputValue()) === text && (await this.selectedLength()) === text.length || undefined,
+      timeoutMs,
+      async () => `Find "${text}" selected nothing (find input "${await input.inputValue()}", matches "${(await widget.locator('.matchesCount').first().textContent().catch(() => '')) ?? ''}", status bar ${JSON.stringify(await this.cursorPosition())}, ${await this.selectedLength()} selected)`,
+      100,
+    );
+    // Escape closes the widget; one that lands while the widget is still busy may be lost: again.
+    const open = this.page.locator('.editor-group-container.active .find-widget.visible').first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      try {
+        await open.waitFor({ state: 'hidden', timeout: 3_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) {
+          throw new Error(`Escape did not close the Find widget (focus: ${JSON.stringify(await this.focusedElement())}): ${(err as Error).message}`);
+        }
+      }
+    }
+    await this.animationsDone(widget); // it slides out of view
+    await this.page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 5_000 });
+    const at = await this.cursorPosition();
+    if (!at || (await this.selectedLength()) !== text.length) {
+      throw new Error(`after closing the Find widget the selection of "${text}" is gone (status bar ${JSON.stringify(at)})`);
+    }
+    return at;
+  }
+
+  /**
+   * Shows the editor hover at the cursor with the keyboard (Ctrl+K Ctrl+I, "Show or Focus Hover")
+   * and waits until its text matches `pattern` (the language server answers asynchronously);
+   * returns the hover's text, white space collapsed.
+   */
+  async showHoverAtCursor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+    const hover = this.page.locator('.editor-group-container.active .monaco-editor .monaco-hover:not(.hidden)').first();
+    const text = async () =>
+      ((await hover.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const shown = await waitUntil(
+      async () => {
+        const t = await text();
+        return t && pattern.test(t) ? t : undefined;
+      },
+      timeoutMs,
+      async () => `Ctrl+K Ctrl+I showed no hover matching ${pattern}; it shows: ${JSON.stringify(await text())}`,
+    );
+    await this.animationsDone(hover); // it fades in
+    return shown;
+  }
+
+  /** Waits until no CSS animation or transition runs on the element of `locator` or inside it (fades, slides). */
+  async animationsDone(locator: ReturnType<Page['locator']>, timeoutMs = 5_000): Promise<void> {
+    await waitUntil(
+      async () =>
+        locator
+          .evaluate((el) => {
+            type Animated = { getAnimations(o?: { subtree: boolean }): { playState: string }[]; parentElement: Animated | null };
+            const e = el as unknown as Animated;
+            const running = e.getAnimations({ subtree: true }).filter((a) => a.playState === 'running');
+            // A fade may also be set on the widget that holds the element.
+            for (let p = e.parentElement; p; p = p.parentElement) running.push(...p.getAnimations().filter((a) => a.playState === 'running'));
+            return running.length === 0;
+          })
+          .catch(() => true),
+      timeoutMs,
+      () => 'an animation is still running',
+      50,
+    );
+  }
+
+  /** Closes the editor hover (Escape) and waits for it to go. */
+  async hideHover(): Promise<void> {
+    const hover = this.page.locator('.editor-group-container.active .monaco-editor .monaco-hover:not(.hidden)').first();
+    if (!(await hover.isVisible().catch(() => false))) return;
+    await this.page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden', timeout: 5_000 });
+  }
+
   /** Waits until the status bar shows the cursor on `line` (1-based); returns the position. */
   async waitForCursorLine(line: number, timeoutMs = 10_000): Promise<{ line: number; column: number }> {
     return waitUntil(
@@ -778,15 +907,35 @@ export class VSCodeHarness {
 
   /** Opens the quick-fix menu (Ctrl+.) and waits for its actions; returns them. */
   async openQuickFixMenu(timeoutMs = 15_000): Promise<CodeActionRow[]> {
-    await this.page.keyboard.press('Control+.');
-    return waitUntil(
-      async () => {
-        const rows = await this.codeActionMenu();
-        return rows.length ? rows : undefined;
-      },
-      timeoutMs,
-      () => 'Ctrl+. showed no code actions',
-    );
+    // A Ctrl+. whose request the editor drops (it answers "No code actions available" while the
+    // language server is still busy with the line) is pressed again, as a user would.
+    const deadline = Date.now() + timeoutMs;
+    const said: string[] = [];
+    for (let presses = 1; ; presses++) {
+      await this.page.keyboard.press('Control+.');
+      const rows = await waitUntil(
+        async () => {
+          const message = await this.editorMessage();
+          if (message && !said.includes(message)) said.push(message);
+          const r = await this.codeActionMenu();
+          return r.length ? r : undefined;
+        },
+        Math.max(1_000, Math.min(5_000, deadline - Date.now())),
+        () => 'no menu yet',
+      ).catch(() => undefined);
+      if (rows) {
+        if (presses > 1) console.warn(`      ! Ctrl+. showed the code actions only after ${presses} presses${said.length ? ` (the editor said: ${said.join(' | ')})` : ''}`);
+        return rows;
+      }
+      if (Date.now() >= deadline) throw new Error(`Ctrl+. showed no code actions${said.length ? ` (the editor said: ${said.join(' | ')})` : ''}`);
+    }
+  }
+
+  /** The message the editor shows over the text (e.g. "No code actions available"); '' when none. */
+  async editorMessage(): Promise<string> {
+    const box = this.page.locator('.editor-group-container.active .monaco-editor-overlaymessage').first();
+    if (!(await box.isVisible().catch(() => false))) return '';
+    return ((await box.textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
   }
 
   /** The actions of the open code-action menu (lightbulb / Ctrl+.), and which one is focused. */
@@ -1065,11 +1214,36 @@ export class VSCodeHarness {
   }
 
   /** The title and value of the open quick input; undefined when none is open. */
-  async quickInput(): Promise<{ title: string; value: string; message: string } | undefined> {
+  async quickInput(): Promise<{ title: string; value: string; message: string; placeholder: string } | undefined> {
     const input = this.quickInputBox();
     if (!(await input.isVisible().catch(() => false))) return undefined;
     const title = ((await this.page.locator('.quick-input-widget .quick-input-title').first().textContent().catch(() => '')) ?? '').trim();
-    return { title, value: await input.inputValue(), message: await this.quickInputMessage() };
+    const placeholder = ((await input.getAttribute('placeholder').catch(() => null)) ?? '').trim();
+    return { title, value: await input.inputValue(), message: await this.quickInputMessage(), placeholder };
+  }
+
+  /**
+   * Waits for a quick pick whose placeholder (the prompt of a `showQuickPick` without a title)
+   * matches `placeholder`, with its items listed and one focused; returns the placeholder and rows.
+   */
+  async waitForQuickPickPlaceholder(
+    placeholder: RegExp,
+    timeoutMs = 15_000,
+  ): Promise<{ placeholder: string; rows: { label: string; ariaLabel: string; focused: boolean }[] }> {
+    let last: unknown;
+    return waitUntil(
+      async () => {
+        const input = await this.quickInput();
+        const rows = input ? await this.quickPickRows() : [];
+        last = input && { ...input, rows };
+        return input && placeholder.test(input.placeholder) && rows.length && rows.some((r) => r.focused)
+          ? { placeholder: input.placeholder, rows }
+          : undefined;
+      },
+      timeoutMs,
+      async () => `no quick pick with the placeholder ${placeholder}; on screen: ${JSON.stringify(last)}; notifications: ${JSON.stringify(await this.notificationMessages())}`,
+      100,
+    );
   }
 
   /**

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { VSCodeHarness, waitUntil, type DialogInfo, type DiffSide } from '../harness';
+import { VSCodeHarness, stepByStep, waitUntil, type DialogInfo, type DiffSide } from '../harness';
 import { tagOf } from './reviewKeyboard.expect';
 import { openWithDialog } from './openExport.expect';
 import {
@@ -22,7 +22,7 @@ import {
 } from './cleanAndDiff.expect';
 
 describe('journey: save, diff and verify the cleaned export', function () {
-  this.bail(true); // each step builds on the one before
+  stepByStep(this); // each step builds on the one before (bail() would also skip the journeys after this one)
   this.timeout(90_000);
   let vs: VSCodeHarness;
   let zipPath: string;

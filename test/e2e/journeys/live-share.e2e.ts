@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VSCodeHarness, waitUntil, type Problem } from '../harness';
+import { VSCodeHarness, stepByStep, waitUntil, type Problem } from '../harness';
 import { idOf } from './cleanAndDiff.expect';
 import { openWithDialog } from './openExport.expect';
 import { tagOf } from './reviewKeyboard.expect';
@@ -17,7 +17,7 @@ import {
 } from './liveShare.expect';
 
 describe('journey: a Live Share partner saves the review state', function () {
-  this.bail(true); // each step builds on the one before
+  stepByStep(this); // each step builds on the one before (bail() would also skip the journeys after this one)
   this.timeout(90_000);
   let vs: VSCodeHarness;
   let zipPath: string;

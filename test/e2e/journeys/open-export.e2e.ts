@@ -2,11 +2,11 @@
 // file dialog by typing its path, and reads the conversation, one message per line.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { VSCodeHarness } from '../harness';
+import { VSCodeHarness, stepByStep } from '../harness';
 import { COMMAND_TITLE, LANGUAGE_ID, SAMPLE_ZIP, SCHEME, assertExportText } from './openExport.expect';
 
 describe('journey: open an export', function () {
-  this.bail(true); // each step builds on the one before
+  stepByStep(this); // each step builds on the one before (bail() would also skip the journeys after this one)
   let vs: VSCodeHarness;
   let zipPath: string;
 

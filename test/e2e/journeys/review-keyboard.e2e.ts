@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT, VSCodeHarness, waitUntil, type Problem, type RenderedLine } from '../harness';
+import { REPO_ROOT, VSCodeHarness, stepByStep, waitUntil, type Problem, type RenderedLine } from '../harness';
 import { openWithDialog } from './openExport.expect';
 import {
   BSN, EDITED, IBAN, PRIVE, SAMPLE_ZIP, SOURCE,
@@ -14,7 +14,7 @@ import {
 } from './reviewKeyboard.expect';
 
 describe('journey: review with the keyboard', function () {
-  this.bail(true); // each step builds on the one before
+  stepByStep(this); // each step builds on the one before (bail() would also skip the journeys after this one)
   this.timeout(60_000);
   let vs: VSCodeHarness;
   let zipPath: string;

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VSCodeHarness, waitUntil, type Problem } from '../harness';
+import { VSCodeHarness, stepByStep, waitUntil, type Problem } from '../harness';
 import { idOf } from './cleanAndDiff.expect';
 import { openWithDialog } from './openExport.expect';
 import { tagOf } from './reviewKeyboard.expect';
@@ -21,7 +21,7 @@ import {
 const ACTIONS = ['Approve', 'Dispute…', 'Skip', 'Stop'];
 
 describe('journey: spot-check a sample of the decisions', function () {
-  this.bail(true); // each step builds on the one before
+  stepByStep(this); // each step builds on the one before (bail() would also skip the journeys after this one)
   this.timeout(90_000);
   let vs: VSCodeHarness;
   let zipPath: string;
