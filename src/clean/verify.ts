@@ -7,48 +7,91 @@ import { getFormat, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
 
-interface Hunk {
-  oldStart: number;
-  lines: string[];
+/** What a removal diff says, line by line: a file's header, a hunk's start, a hunk line. */
+type DiffEvent =
+  | { kind: 'file'; path: string }
+  | { kind: 'deleted' }
+  | { kind: 'hunk'; oldStart: number }
+  /** A hunk line: its prefix (` `, `-`, `+`) and its text with its own line end, if it has one. */
+  | { kind: 'line'; text: string };
+
+/** The diff's lines split on `\n` only (a CRLF file's lines keep their `\r`), each with its `\n`. */
+async function* diffLines(file: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    pending += decoder.decode(chunk as Buffer, { stream: true });
+    let at = 0;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', at)) {
+      yield pending.slice(at, nl + 1);
+      at = nl + 1;
+    }
+    pending = pending.slice(at);
+  }
+  pending += decoder.decode();
+  if (pending) yield pending;
 }
 
-interface DiffFile {
-  path: string;
-  deleted: boolean;
-  hunks: Hunk[];
-}
-
-/** Reads the diffs `cleanExport` writes: per file, its hunks, or that it was deleted. */
-export function parseRemovalDiff(text: string): DiffFile[] {
-  const files: DiffFile[] = [];
-  const lines = text.split('\n');
-  let file: DiffFile | undefined;
-  let hunk: Hunk | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const header = /^diff --git a\/(.*) b\/(.*)$/.exec(line);
+/**
+ * Reads the diffs `cleanExport` writes as a stream of events, one line of look-ahead (for
+ * `\ No newline at end of file`): a diff of any size is read in bounded memory.
+ */
+async function* readRemovalDiff(file: string): AsyncGenerator<DiffEvent> {
+  let inFile = false;
+  let inHunk = false;
+  let held: string | undefined;
+  let lineNo = 0;
+  const hunkLine = (line: string, noEnd: boolean): DiffEvent => ({ kind: 'line', text: noEnd ? line.replace(/\r?\n$/, '') : line });
+  for await (const line of diffLines(file)) {
+    lineNo++;
+    if (held !== undefined) {
+      const noEnd = line.startsWith('\\ No newline');
+      yield hunkLine(held, noEnd);
+      held = undefined;
+      if (noEnd) continue;
+    }
+    const header = /^diff --git a\/(.*) b\/(.*)\n$/.exec(line);
     if (header) {
-      file = { path: header[1], deleted: false, hunks: [] };
-      files.push(file);
-      hunk = undefined;
-    } else if (!file) {
+      inFile = true;
+      inHunk = false;
+      yield { kind: 'file', path: header[1] };
+    } else if (!inFile) {
       // Before the first file only notes (`# …`) and blank lines may stand.
-      if (line !== '' && !line.startsWith('# ')) throw new InputError(`the diff does not start with a file header (line ${i + 1})`);
+      if (line.trim() !== '' && !line.startsWith('# ')) throw new InputError(`the diff does not start with a file header (line ${lineNo})`);
     } else if (line.startsWith('deleted file mode')) {
-      file.deleted = true;
+      yield { kind: 'deleted' };
     } else if (line.startsWith('@@ ')) {
       const m = /^@@ -(\d+)(?:,\d+)? \+\d+(?:,\d+)? @@/.exec(line);
-      if (!m) throw new InputError(`the diff has a malformed hunk header at line ${i + 1}`);
-      hunk = { oldStart: Number(m[1]), lines: [] };
-      file.hunks.push(hunk);
-    } else if (hunk && /^[ +-]/.test(line)) {
-      // Lines carry their own ends; the split took the final \n, which `\ No newline` takes back.
-      const noEnd = lines[i + 1]?.startsWith('\\ No newline');
-      hunk.lines.push(line + (noEnd || i === lines.length - 1 ? '' : '\n'));
-      if (noEnd) i++;
+      if (!m) throw new InputError(`the diff has a malformed hunk header at line ${lineNo}`);
+      inHunk = true;
+      yield { kind: 'hunk', oldStart: Number(m[1]) };
+    } else if (inHunk && /^[ +-]/.test(line)) {
+      held = line;
     }
   }
-  return files;
+  // The diff's last line: had it no line end, the text it stands for has none either.
+  if (held !== undefined) yield hunkLine(held, !held.endsWith('\n'));
+}
+
+/** The files a diff names, and which it deletes (one pass; hunks are not kept). */
+async function diffFiles(file: string): Promise<{ paths: Set<string>; deleted: Set<string> }> {
+  const paths = new Set<string>();
+  const deleted = new Set<string>();
+  let current = '';
+  for await (const e of readRemovalDiff(file)) {
+    if (e.kind === 'file') paths.add(current = e.path);
+    else if (e.kind === 'deleted') deleted.add(current);
+  }
+  return { paths, deleted };
+}
+
+/** The hunk events of one file's section of the diff. */
+async function* hunksOf(file: string, target: string): AsyncGenerator<DiffEvent> {
+  let inTarget = false;
+  for await (const e of readRemovalDiff(file)) {
+    if (e.kind === 'file') inTarget = e.path === target;
+    else if (inTarget && (e.kind === 'hunk' || e.kind === 'line')) yield e;
+  }
 }
 
 export interface VerifyResult {
@@ -63,10 +106,10 @@ async function hashStream(chunks: AsyncIterable<Uint8Array>): Promise<string> {
 }
 
 /**
- * Applies a file's hunks to the original lines as they stream, returning the sha256 of the
- * result in the original encoding, and the original lines `wanted` by number.
+ * Applies a file's hunks to the original lines as they stream, both read in lockstep, returning
+ * the sha256 of the result in the original encoding and the original lines the diff dropped.
  */
-async function applyHunks(input: ExportInput, entry: string | undefined, hunks: Hunk[], problems: string[]): Promise<{ sha256: string; dropped: Set<number> }> {
+async function applyHunks(input: ExportInput, entry: string | undefined, hunks: AsyncGenerator<DiffEvent>, problems: string[]): Promise<{ sha256: string; dropped: Set<number> }> {
   const what = entry ?? input.fileName;
   const form = textForm(await input.head(entry), what);
   const hash = createHash('sha256');
@@ -77,32 +120,44 @@ async function applyHunks(input: ExportInput, entry: string | undefined, hunks: 
     hash.update(encodeText(line, form, first));
     first = false;
   };
-  let lineNo = 0;
-  let h = 0;
-  let queue: string[] = [];
-  const take = (line: string) => {
-    if (queue.length) {
-      const expected = queue.shift()!;
-      if (expected.slice(1) !== line) problems.push(`the diff does not apply to ${what} at line ${lineNo}`);
-      if (expected[0] === ' ') emit(line);
-      else dropped.add(lineNo);
-      while (queue.length && queue[0][0] === '+') emit(queue.shift()!.slice(1));
-      return;
-    }
-    emit(line);
+  let next = (await hunks.next()).value as DiffEvent | undefined;
+  const advance = async () => {
+    next = (await hunks.next()).value as DiffEvent | undefined;
   };
+  /** Added lines at the hunk's current place. */
+  const additions = async () => {
+    while (next?.kind === 'line' && next.text[0] === '+') {
+      emit(next.text.slice(1));
+      await advance();
+    }
+  };
+  let inHunk = false;
+  let lineNo = 0;
   for await (const batch of readLinesWithEnds(input.open(entry), what)) {
     for (const line of batch) {
       lineNo++;
-      if (!queue.length && h < hunks.length && hunks[h].oldStart === lineNo) {
-        queue = [...hunks[h++].lines];
-        while (queue.length && queue[0][0] === '+') emit(queue.shift()!.slice(1));
+      if (!inHunk && next?.kind === 'hunk' && next.oldStart === lineNo) {
+        await advance();
+        inHunk = true;
+        await additions();
       }
-      take(line);
+      if (inHunk && next?.kind === 'line') {
+        const expected = next.text;
+        await advance();
+        if (expected.slice(1) !== line) problems.push(`the diff does not apply to ${what} at line ${lineNo}`);
+        if (expected[0] === ' ') emit(line);
+        else dropped.add(lineNo);
+        await additions();
+        if (next?.kind !== 'line') inHunk = false;
+        continue;
+      }
+      inHunk = false;
+      emit(line);
     }
   }
-  if (queue.some((l) => l[0] !== '+') || h < hunks.length) problems.push(`the diff runs past the end of ${what}`);
-  for (const l of queue) if (l[0] === '+') emit(l.slice(1));
+  // What is left may only add lines at the end (a BOM that outlives every line).
+  await additions();
+  if (next !== undefined) problems.push(`the diff runs past the end of ${what}`);
   if (first && form.bom && form.encoding !== 'utf-8') hash.update(encodeText('', form, true));
   return { sha256: hash.digest('hex'), dropped };
 }
@@ -161,7 +216,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
     check(!!m && sha(m.text.slice(r.start, r.end)) === r.sha256, `the report's redaction of ${r.id} does not match the export`);
   }
 
-  const files = parseRemovalDiff(await fs.promises.readFile(diffPath, 'utf8'));
+  const files = await diffFiles(diffPath);
   const original = await openExport(exportPath);
   let cleaned: ExportInput;
   try {
@@ -175,8 +230,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   try {
     const entry = original.zip ? await getFormat(format)?.chatEntry?.(original, { conversation: report.conversation?.id }) : undefined;
     const chatPath = entry ?? original.fileName;
-    const chatDiff = files.find((f) => f.path === chatPath && !f.deleted);
-    const applied = await applyHunks(original, entry, chatDiff?.hunks ?? [], problems);
+    const applied = await applyHunks(original, entry, hunksOf(diffPath, chatPath), problems);
     const cleanedChat = await hashStream(cleaned.zip ? cleaned.open(entry) : cleaned.open());
     check(applied.sha256 === cleanedChat, `re-applying the diff to ${chatPath} does not give the cleaned chat text`);
     // Positional: every line of a removed message, and a line of each redacted one, went.
@@ -195,7 +249,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
       check(changed, `the redacted span of ${r.id} is still in the cleaned file`);
     }
     if (original.zip) {
-      const deleted = new Set(files.filter((f) => f.deleted).map((f) => f.path));
+      const { deleted } = files;
       for (const a of report.attachmentsRemoved) check(deleted.has(a.name), `the diff does not delete the removed attachment ${a.name}`);
       for (const name of original.zip.entries.keys()) {
         if (name === entry) continue;
