@@ -218,6 +218,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     signal: options.signal,
     reason: (e) => `${e.tag} · rule ${e.rule ?? '—'} · by ${e.by} ${e.at.slice(0, 16).replace('T', ' ')}`,
     otherConversation: `scope · another conversation than ${conversation ?? '—'} (not reviewed)`,
+    kept: readBack.kept,
   };
 
   const names = outputNames(exportPath, options.outDir, conversation);
@@ -299,7 +300,7 @@ async function cleanText(
   target: string, diffOut: DiffFile,
 ): Promise<void> {
   const what = entry ? `${input.fileName} (${entry})` : input.fileName;
-  const lineFormat = await cleaner.lineFormat(input, entry, what);
+  const lineFormat = await cleaner.lineFormat(input, entry, what, { kept: plan.kept });
   const form = textForm(await input.head(entry), what);
   const out = writer(target);
   let first = true;

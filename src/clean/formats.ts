@@ -20,7 +20,7 @@ import { whatsappLines } from './whatsappText';
  * here has messages on whole lines of one text file, so all clean through `cleanLines`.
  */
 export interface FormatCleaner {
-  lineFormat(input: ExportInput, entry: string | undefined, what: string): Promise<LineFormat>;
+  lineFormat(input: ExportInput, entry: string | undefined, what: string, facts: { kept: number }): Promise<LineFormat>;
   /**
    * A zip of this format may hold other conversations, or other views of this one (Signal's
    * chat.md beside data.json): its cleaned zip keeps only the chat text and the attachments of
@@ -85,9 +85,17 @@ const CLEANERS: Record<string, FormatCleaner> = {
     checksEachRedaction: true,
   },
   sms: {
-    async lineFormat(input) {
+    async lineFormat(input, _entry, _what, { kept }) {
       await checkLinesExclusive(input);
-      return { rewrite: smsRewriter };
+      return {
+        rewrite: smsRewriter,
+        // The root's `count` says how many messages follow (the app shows restore progress by it).
+        rewriteOther(line) {
+          const m = /^(\s*<smses\b[^>]*?\bcount=)(["'])(\d+)\2/.exec(line);
+          if (!m || Number(m[3]) === kept) return null;
+          return { line: line.replace(m[0], `${m[1]}${m[2]}${kept}${m[2]}`), reason: `SMS Backup & Restore · count of the ${kept} messages kept` };
+        },
+      };
     },
     onlyReviewedEntries: true,
   },

@@ -24,6 +24,8 @@ export interface CleaningPlan {
   reason(entry: { tag: string; rule?: string; by: string; at: string }): string;
   /** The hunk heading for the messages of other conversations. */
   otherConversation: string;
+  /** How many messages the cleaned file holds. */
+  kept: number;
 }
 
 /**
@@ -45,6 +47,11 @@ export interface LineFormat {
    * formula); null when it needs none. Such changes are in the diff under their own reason.
    */
   normalize?(raw: string[]): { lines: (string | null)[]; reason: string } | null;
+  /**
+   * Changes a line outside every message needs (an SMS backup's root element counts its
+   * messages); null when it needs none.
+   */
+  rewriteOther?(line: string): { line: string; reason: string } | null;
 }
 
 export function splitEnd(line: string): [string, string] {
@@ -150,7 +157,8 @@ export async function cleanLines(
   const other = (line: string) => {
     if (line.trim() === '') return act(() => output(line, line, null));
     release(!/^\s*[\]}]/.test(line));
-    output(line, line, null);
+    const rewritten = format.rewriteOther?.(line);
+    output(rewritten?.line ?? line, line, rewritten?.reason ?? null);
   };
 
   let lineNo = 0;

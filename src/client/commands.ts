@@ -3,6 +3,7 @@ import { DIAGNOSTIC_SOURCE as SOURCE, isInputError, lineId, TAG_COLUMN_WIDTH, ty
 import { openRawRemovalDiff, openRemovalDiff, saveCleanedExport, verifyCleanedExport } from './cleaning';
 import { reviewIdOf } from './exportReview';
 import { showReview } from './reveal';
+import { messageCount } from './reviewStats';
 import { spotCheck } from './spotCheck';
 
 import { exportIdOf, parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
@@ -40,7 +41,7 @@ const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
     let conversation: string | undefined;
     if (conversations && conversations.length > 1) {
       const picked = await vscode.window.showQuickPick(
-        conversations.map((c) => ({ label: c.title, description: vscode.l10n.t('{0} messages', c.messages), detail: c.id, id: c.id })),
+        conversations.map((c) => ({ label: c.title, description: messageCount(c.messages), detail: c.id, id: c.id })),
         { placeHolder: vscode.l10n.t('This file holds {0} conversations: pick one to review', conversations.length), matchOnDetail: true },
       );
       if (!picked) return;
@@ -149,7 +150,7 @@ const pickPage: Command = (ctx) => async () => {
   if (!editor) return;
   const target = parseReviewUri(editor.document.uri);
   const review = await ctx.reviews.review(target.reviewId);
-  const picked = await vscode.window.showQuickPick(review.pages.map((p) => ({ label: p.label, description: vscode.l10n.t('{0} messages', p.end - p.start) })), { placeHolder: vscode.l10n.t('Go to page…') });
+  const picked = await vscode.window.showQuickPick(review.pages.map((p) => ({ label: p.label, description: messageCount(p.end - p.start) })), { placeHolder: vscode.l10n.t('Go to page…') });
   if (picked) await showReview(reviewUri(target.reviewId, picked.label));
 };
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExportReview } from './exportReview';
 import { parseReviewUri, reviewUri, type ReviewFileSystem } from './reviewFileSystem';
-import { openCount, type StatsStore } from './reviewStats';
+import { messageCount, openCount, type StatsStore } from './reviewStats';
 
 export type DashboardNode = Node;
 
@@ -79,7 +79,7 @@ export class DashboardProvider implements vscode.TreeDataProvider<Node> {
       item.id = `page:${uri.toString()}`;
       // An open page's live count; otherwise the count from the saved state, once scanned.
       const open = s ? openCount(s) : this.reviews.conversationFlags(node.review.id)?.perPage.get(node.label ?? '')?.open;
-      item.description = open === undefined ? vscode.l10n.t('{0} messages', node.messages) : vscode.l10n.t('{0} open flags · {1} messages', open, node.messages);
+      item.description = open === undefined ? messageCount(node.messages) : vscode.l10n.t('{0} open flags · {1} messages', open, node.messages);
       item.iconPath = new vscode.ThemeIcon(open === undefined ? 'file' : open ? 'warning' : 'pass');
       item.command = { command: 'chatreview.openReviewAt', title: vscode.l10n.t('Open'), arguments: [uri] };
       return item;

@@ -18,6 +18,11 @@ export class StatsStore {
   }
 }
 
+/** "1 message", "2 messages" (VS Code's l10n has no plural forms). */
+export function messageCount(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 message') : vscode.l10n.t('{0} messages', n);
+}
+
 /** Open flags that ask for a decision: the three tags, and the second reviewer's disputes. */
 export function openCount(s: ReviewStats): number {
   return s.open['privé'] + s.open.AVG + s.open.scope + (s.openByRule[DISPUTE_RULE] ?? 0);

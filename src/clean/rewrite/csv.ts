@@ -12,9 +12,17 @@ function quote(cell: string, delimiter: string): string {
   return cell.includes(delimiter) || /["\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** A signed number or phone number (`+31600000001`, `-5`): a spreadsheet reads it as a value, not a formula. */
+const PLAIN_NUMBER = /^[+-][\d ().-]*$/;
+
+/** Whether a spreadsheet would run a cell as a formula. */
+function runsAsFormula(cell: string): boolean {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell);
+}
+
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe: it then shows as text. */
 function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return runsAsFormula(cell) ? `'${cell}` : cell;
 }
 
 function readRecord(block: string, delimiter: string): string[] | undefined {
@@ -33,8 +41,8 @@ function writeRecord(cells: string[], delimiter: string, end: string): string {
 /**
  * A CSV export whose records are messages (iMazing). A redacted record is written again with the
  * text cell redacted; every record is re-quoted where needed, and any record with a cell that a
- * spreadsheet would run as a formula is written with those cells neutralised, so the cleaned
- * CSV is safe to open in Excel. Line breaks inside a cell keep the record's own line end.
+ * spreadsheet would run as a formula (`=…`, `@…`, `+cmd|…`; not a phone number like `+316…`) is
+ * written with those cells neutralised, so the cleaned CSV is safe to open in Excel. Line breaks inside a cell keep the record's own line end.
  */
 export function csvFormat(delimiter: string, textColumn: number, sameText: (cell: string, m: Message) => boolean): LineFormat {
   return {
@@ -48,7 +56,7 @@ export function csvFormat(delimiter: string, textColumn: number, sameText: (cell
       const block = raw.join('');
       if (!MAY_HOLD_FORMULA.test(block) && !FORMULA_START.test(block)) return null;
       const cells = readRecord(block, delimiter);
-      if (!cells || !cells.some((c) => FORMULA_START.test(c))) return null;
+      if (!cells || !cells.some(runsAsFormula)) return null;
       return { lines: [writeRecord(cells, delimiter, splitEnd(raw[raw.length - 1])[1]), ...raw.slice(1).map(() => null)], reason: 'CSV · a cell that would run as a formula in a spreadsheet, neutralised' };
     },
   };

@@ -23,6 +23,7 @@ async function clean(text: string, lines: { first: number[]; count: number[]; id
     marker: () => '[privé]',
     reason: (e) => `${e.tag} · by ${e.by}`,
     otherConversation: 'scope · another conversation',
+    kept: 0,
   };
   let out = '';
   let diff = '';

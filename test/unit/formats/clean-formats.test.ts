@@ -55,6 +55,31 @@ describe('clean: every format in its own format', function () {
   }
 });
 
+describe('clean: iMazing CSV is safe to open in a spreadsheet', function () {
+  this.timeout(30_000);
+
+  it('cells that would run as formulas are neutralised; phone numbers and other cells stay as they were', async () => {
+    const dir = tempDir();
+    const csv = [
+      'Chat Session,Message Date,Delivered Date,Read Date,Edited Date,Service,Type,Sender ID,Sender Name,Status,Replying to,Subject,Text,Attachment,Attachment type',
+      'Team,2024-01-13 18:40:00,,,,iMessage,Incoming,+31600000001,Annelies,,,,"=HYPERLINK(""http://x.invalid"",""klik"")",,',
+      'Team,2024-01-13 18:41:00,,,,iMessage,Incoming,+31600000001,Annelies,,,,- pompen draaien,,',
+      'Team,2024-01-13 18:42:00,,,,iMessage,Incoming,+31600000002,Bram,,,,weg ermee,,',
+      '',
+    ].join('\r\n');
+    const file = path.join(dir, 'Messages - Team.csv');
+    fs.writeFileSync(file, csv);
+    const state = ReviewState.parse({ version: 1, export: { file: path.basename(file), sha256: sha256(fs.readFileSync(file)) }, tags: [{ id: 'm000003', tag: 'privé', by: 'jdv', at: AT }] });
+    const result = await cleanExport(file, state, { reviewer: 'jdv' });
+    const lines = fs.readFileSync(result.cleaned, 'utf8').split('\r\n');
+    assert.equal(lines[1], `Team,2024-01-13 18:40:00,,,,iMessage,Incoming,+31600000001,Annelies,,,,"'=HYPERLINK(""http://x.invalid"",""klik"")",,`);
+    assert.equal(lines[2], `Team,2024-01-13 18:41:00,,,,iMessage,Incoming,+31600000001,Annelies,,,,'- pompen draaien,,`);
+    assert.equal(lines.length, 4, 'the removed record is gone');
+    assert.match(fs.readFileSync(result.diff, 'utf8'), /CSV · a cell that would run as a formula in a spreadsheet, neutralised/);
+    assert.deepEqual((await verifyExport(file, result.report)).problems, []);
+  });
+});
+
 describe('clean --rsmf: the cleaned conversation as RSMF 2.0', function () {
   this.timeout(60_000);
 

@@ -37,6 +37,9 @@ describe('clean: SMS Backup & Restore', function () {
       assert.match(fs.readFileSync(result.diff, 'utf8'), /@@ scope · another conversation than \+31600000001~\+31600000002~\+31600000003 \(not reviewed\)/);
       assert.ok(!fs.readFileSync(result.cleaned, 'utf8').includes('KPN'), 'another thread is gone');
       assertWellFormed(fs.readFileSync(result.cleaned, 'utf8'));
+      const cleaned = fs.readFileSync(result.cleaned, 'utf8');
+      assert.equal(Number(/<smses\b[^>]*\bcount="(\d+)"/.exec(cleaned)![1]), again.length, 'the root counts the messages it holds');
+      assert.match(fs.readFileSync(result.diff, 'utf8'), /SMS Backup & Restore · count of the \d+ messages kept/);
     });
   }
 });
