@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Policy } from './policy';
+import { DEFAULT_POLICY, parsePolicy, type Policy } from './policy';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -38,6 +38,18 @@ export function parseSettings(raw: unknown): Settings {
   return Settings.parse(raw ?? {});
 }
 
+/**
+ * What the settings say of the policy: the period, redaction markers and spot-check sizes. A
+ * policy file's fields win over these (see `parsePolicy`).
+ */
+export function policyBaseFromSettings(s: Settings): Record<string, unknown> {
+  const markers = Object.fromEntries(Object.entries(s.redactionMarkers).filter(([, v]) => v.trim() !== ''));
+  return { period: { start: s.period.start, end: s.period.end || null }, markers, spotCheck: s.spotCheck };
+}
+
+/** The policy when no policy file is in force: the settings over POLICY.md's defaults. */
 export function policyFromSettings(s: Settings): Policy {
-  return Policy.parse({ period: { start: s.period.start, end: s.period.end || null } });
+  const r = parsePolicy({}, policyBaseFromSettings(s));
+  // Settings are parsed leniently (`catch`), so their part of a policy is always valid.
+  return r.ok ? r.policy : DEFAULT_POLICY;
 }

@@ -37,6 +37,8 @@ export const DetectorRegistry: readonly Detector[] = [
 
 interface PolicyPlan {
   detectors: Detector[];
+  /** Rules whose flags the policy re-categorises or thresholds. */
+  adjusted: ReadonlyMap<string, { category: Flag['category'] | undefined; minConfidence: number }>;
   /** Lower-case names, and the same with only letters (for e-mail local parts). */
   names: { plain: string; letters: string }[];
 }
@@ -49,9 +51,13 @@ const NON_LETTERS = /[^\p{L}]/gu;
 function plan(policy: Policy): PolicyPlan {
   let p = plans.get(policy);
   if (!p) {
-    const disabled = new Set(policy.disabledRules);
+    const rules = Object.entries(policy.rules);
+    const disabled = new Set(rules.filter(([, r]) => r && !r.enabled).map(([id]) => id));
+    const adjusted = new Map<string, { category: Flag['category'] | undefined; minConfidence: number }>();
+    for (const [id, r] of rules) if (r && (r.category || r.minConfidence > 0)) adjusted.set(id, { category: r.category, minConfidence: r.minConfidence });
     p = {
       detectors: DetectorRegistry.filter((d) => !disabled.has(d.id)),
+      adjusted,
       names: policy.neverFlag
         .map((n) => n.trim().toLowerCase())
         .filter((n) => n.length > 0)
@@ -92,6 +98,18 @@ export function scanMessage(message: ScanMessage, context: DetectorContext): Fla
   }
   if (!out) return [];
   if (p.names.length > 0) out = out.filter((f) => !exempt(message, f, p.names));
+  if (p.adjusted.size > 0) out = adjust(out, p.adjusted);
+  return out;
+}
+
+/** The policy's per-rule category and confidence threshold. */
+function adjust(flags: Flag[], adjusted: PolicyPlan['adjusted']): Flag[] {
+  const out: Flag[] = [];
+  for (const f of flags) {
+    const a = adjusted.get(f.rule);
+    if (!a) out.push(f);
+    else if (f.confidence >= a.minConfidence) out.push(a.category && f.category !== 'info' ? { ...f, category: a.category } : f);
+  }
   return out;
 }
 

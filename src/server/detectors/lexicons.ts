@@ -1,9 +1,9 @@
-import health from '../lexicons/health.json';
-import criminal from '../lexicons/criminal.json';
-import privateWords from '../lexicons/private.json';
-import work from '../lexicons/work.json';
-import person from '../lexicons/person.json';
-import identifiers from '../lexicons/identifiers.json';
+import health from '../../model/lexicons/health.json';
+import criminal from '../../model/lexicons/criminal.json';
+import privateWords from '../../model/lexicons/private.json';
+import work from '../../model/lexicons/work.json';
+import person from '../../model/lexicons/person.json';
+import identifiers from '../../model/lexicons/identifiers.json';
 import { compile, type Automaton, type PatternSource } from './automaton';
 
 /** List ids in the shared automaton. */

@@ -40,8 +40,8 @@ describe('detectors: registry and scan', () => {
     assert.deepEqual(a, b);
   });
 
-  it('respects disabledRules', () => {
-    const c = ctx({ policy: policy({ disabledRules: ['bsn', 'private', 'health'] }) });
+  it('respects rules switched off', () => {
+    const c = ctx({ policy: policy({ rules: { bsn: { enabled: false }, private: { enabled: false }, health: { enabled: false } } }) });
     assert.deepEqual(scanMessage(msg(SAMPLE), c).map((f) => f.rule), ['phone', 'email']);
   });
 
