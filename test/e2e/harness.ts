@@ -218,6 +218,10 @@ export class VSCodeHarness {
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
       const vs = new VSCodeHarness(journey, outDir, workspace, extensionPath, server, browser, context, page);
+      // CHATREVIEW_E2E_CPU_THROTTLE=4: the workbench runs as on a machine that many times slower (the
+      // way to shake out a journey's races: a loaded CI machine in a few runs).
+      const throttle = Number(process.env.CHATREVIEW_E2E_CPU_THROTTLE ?? 1);
+      if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
       await page.goto(server.url);
       await vs.waitForWorkbench();
       return vs;
@@ -295,7 +299,16 @@ export class VSCodeHarness {
         // Move the selection to the exact entry (usually the first) and run it.
         for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
         if (options.screenshot) await this.screenshot(options.screenshot);
+        const typed = await input.inputValue();
         await page.keyboard.press('Enter');
+        // The palette closes (or becomes what the command opens: a file dialog, an input box): wait
+        // for that, so that the next keys go to what the command shows, not to the closing palette.
+        await waitUntil(
+          async () => !(await input.isVisible().catch(() => false)) || (await input.inputValue().catch(() => '')) !== typed || undefined,
+          10_000,
+          () => 'still open',
+          50,
+        ).catch(() => console.warn(`      ! the command palette still shows "${typed}" 10 s after Enter`));
         return;
       }
       if (Date.now() > deadline) break;
@@ -350,26 +363,99 @@ export class VSCodeHarness {
     );
   }
 
-  /** Types an absolute path into the open file dialog and accepts it with Enter. */
+  /**
+   * The open file dialog as Enter would take it: the path in its input, the row with the keyboard
+   * focus (the dialog's active item) and whether it lists `name` (a file of the folder shown).
+   */
+  async fileDialogState(name: string): Promise<{ value: string; focused: string | undefined; listed: boolean } | undefined> {
+    const input = this.quickInputBox();
+    if (!(await input.isVisible().catch(() => false))) return undefined;
+    const value = await input.inputValue().catch(() => '');
+    const rows = await this.quickPickRows();
+    return { value, focused: rows.find((r) => r.focused)?.label, listed: rows.some((r) => r.label === name) };
+  }
+
+  /**
+   * What the last chooseInFileDialog saw when it pressed Enter (the dialog's value and focused row),
+   * for the message of a step that then waits in vain for the file to open.
+   */
+  lastFileDialogEnter: string | undefined;
+
+  /**
+   * Types an absolute path into the open file dialog and accepts it with Enter.
+   *
+   * The dialog reads the folder of what is typed asynchronously (a round trip to the server for
+   * each folder the path passes through) and, for each keystroke, focuses the first row that starts
+   * with the name typed so far; Enter then accepts the focused row, not the typed path. On a busy
+   * machine an older keystroke's answer can come last: the row of a shorter prefix of the name
+   * stays focused (chat-2024.md for ".../chat-" while chat-group.json was typed: Enter opened
+   * chat-2024.md), or the list still shows another folder. So: the folder is typed first, until the
+   * dialog lists it; then the name, read by the dialog at once now; and Enter only once the input
+   * holds the path and the file's row is the focused one, for a few looks in a row. Otherwise the
+   * name is erased and typed again. An Enter after which the dialog shows another path (it went
+   * into a folder) starts over too.
+   */
   async chooseInFileDialog(absolutePath: string): Promise<void> {
-    await this.typeInQuickInput(absolutePath);
-    // The dialog resolves what was typed (and may complete it) before Enter accepts it.
-    await waitUntil(
-      async () => {
-        const rows = await this.quickPickRows();
-        return rows.some((r) => r.label === path.basename(absolutePath)) || undefined;
-      },
-      10_000,
-      () => `the file dialog does not list ${path.basename(absolutePath)}`,
-    ).catch(() => undefined); // not every dialog state lists the typed file; Enter still accepts the path
+    const input = this.quickInputBox();
+    const name = path.basename(absolutePath);
+    const folder = absolutePath.slice(0, absolutePath.length - name.length);
+    const state = () => this.fileDialogState(name);
+    const settled = (s: Awaited<ReturnType<typeof state>>, strict: boolean) =>
+      !!s && s.value === absolutePath && (s.focused === name || (!strict && s.focused === undefined));
+    /** The state held for three looks in a row (strict: the file listed and its row focused). */
+    const ready = async (strict: boolean, timeoutMs: number) => {
+      let held = 0;
+      return waitUntil(
+        async () => {
+          held = settled(await state(), strict) ? held + 1 : 0;
+          return held >= 3 || undefined;
+        },
+        timeoutMs,
+        () => 'not settled',
+        150,
+      ).catch(() => false);
+    };
+    // The folder: kept when the dialog proposes it (it opens in the last folder used), else typed.
+    const typeFolder = async () => {
+      if ((await input.inputValue().catch(() => '')) !== folder) await this.typeInQuickInput(folder);
+      return waitUntil(async () => ((await state())?.listed && (await input.inputValue()) === folder) || undefined, 5_000, () => 'not listed', 100).catch(() => false);
+    };
+    const proposed = (await state())?.value;
+    // The path may have been typed already (a journey that shows it typed): kept when the dialog settled on it.
+    let typed = (await state())?.value === absolutePath && (await ready(true, 2_000));
+    for (let round = 1; !typed; round++) {
+      if (round > 1) {
+        const s = await state();
+        console.warn(`      ! the file dialog shows ${JSON.stringify(s)} after ${name} was typed (it proposed ${JSON.stringify(proposed)}): typing it again`);
+        // Erase the name (Backspace) when the input still holds the folder.
+        if (s?.value.startsWith(folder) && s.value.length - folder.length <= 2 * name.length) {
+          await input.focus();
+          await this.page.keyboard.press('End');
+          for (let i = s.value.length - folder.length; i > 0; i--) await this.page.keyboard.press('Backspace');
+        }
+      }
+      await typeFolder();
+      await input.focus();
+      await this.page.keyboard.press('End');
+      await this.page.keyboard.type(name, { delay: 5 });
+      typed = await ready(true, 3_000);
+      if (!typed && round >= 4) {
+        // A dialog that never lists the file (another kind of dialog): Enter takes the typed path
+        // as long as no other row is focused.
+        typed = await ready(false, 3_000);
+        if (!typed) throw new Error(`the file dialog did not settle on ${absolutePath} (${round} tries): ${await this.workbenchState()}`);
+        console.warn(`      ! the file dialog does not list ${name}: Enter with no row focused`);
+      }
+    }
     // An Enter that lands while the dialog is still resolving the typed path is ignored (busy
     // machines): press it again while the dialog still shows exactly that path. The dialog is done
     // when the quick input closes, or when it shows something else than the path: a quick pick
     // that the command opens next (e.g. which conversation of the file to review) reuses it.
-    const input = this.quickInputBox();
     const stillThere = async () =>
       (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')) === absolutePath;
     for (let attempt = 1; ; attempt++) {
+      const before = await state();
+      this.lastFileDialogEnter = `Enter #${attempt} for ${absolutePath} with the file dialog showing ${JSON.stringify(before)}`;
       await this.page.keyboard.press('Enter');
       try {
         await waitUntil(
@@ -378,12 +464,37 @@ export class VSCodeHarness {
           () => `the file dialog still shows ${absolutePath} after Enter`,
           100,
         );
-        return;
+        break;
       } catch (err) {
         if (attempt >= 3 || !(await stillThere())) throw err;
       }
     }
+    // Still a file dialog, with another path in it: Enter did not take the file (it went into a
+    // folder the dialog had focused). Accepting takes a round trip: wait a moment before saying so.
+    const other = await waitUntil(
+      async () => {
+        const s = await state();
+        return !s || !s.value.startsWith('/') || undefined;
+      },
+      3_000,
+      () => 'still a file dialog',
+      100,
+    ).then(() => undefined, () => state());
+    if (other) {
+      if (this.fileDialogRetries >= 2) {
+        throw new Error(`Enter did not open ${absolutePath}: the file dialog now shows ${JSON.stringify(other)} (${this.lastFileDialogEnter})`);
+      }
+      console.warn(`      ! after Enter the file dialog shows ${JSON.stringify(other)}, not ${absolutePath} opened: once more`);
+      this.fileDialogRetries++;
+      try {
+        await this.chooseInFileDialog(absolutePath);
+      } finally {
+        this.fileDialogRetries--;
+      }
+    }
   }
+
+  private fileDialogRetries = 0;
 
   async dismissQuickInput(): Promise<void> {
     if (await this.quickInputBox().isVisible()) {
@@ -482,7 +593,7 @@ export class VSCodeHarness {
         return label.includes(contains) ? label : undefined;
       },
       timeoutMs,
-      async () => `no editor tab "${contains}" became active (active tab: "${await this.activeTabLabel()}")`,
+      async () => `no editor tab "${contains}" became active (active tab: "${await this.activeTabLabel()}")\n${await this.workbenchState()}`,
     );
   }
 
@@ -1320,9 +1431,132 @@ export class VSCodeHarness {
     return file;
   }
 
-  /** For an `afterEach` hook: a screenshot of the screen a failed step left behind. */
+  /**
+   * For an `afterEach` hook: when the step failed, a screenshot of the screen it left behind
+   * (`NN-failed-<title>.png`) and what the workbench showed (`NN-failed-<title>.txt`: see
+   * workbenchState); both paths are printed, so a CI log says where to look. A screenshot that
+   * cannot be taken (e.g. a renderer too busy to paint in time) is said too, and tried once more.
+   */
   async screenshotIfFailed(test: { state?: string; title: string } | undefined): Promise<void> {
-    if (test?.state === 'failed') await this.screenshot(`failed-${test.title}`).catch(() => undefined);
+    if (test?.state !== 'failed' || this.closed) return;
+    const name = `failed-${test.title}`;
+    const saved: string[] = [];
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        saved.push(await this.screenshot(name));
+        break;
+      } catch (err) {
+        console.warn(`      ! failure screenshot ${attempt} not taken: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    try {
+      const state = await this.workbenchState();
+      const base = saved[0]?.replace(/\.png$/, '') ?? path.join(this.outDir, `${String(this.shots).padStart(2, '0')}-${name.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '')}`);
+      await fsp.writeFile(`${base}.txt`, `${test.title}\n\n${state}\n`);
+      saved.push(`${base}.txt`);
+    } catch (err) {
+      console.warn(`      ! the workbench state was not saved: ${(err as Error).message.split('\n')[0]}`);
+    }
+    for (const file of saved) console.log(`      failed step saved: ${path.relative(REPO_ROOT, file)}`);
+  }
+
+  /**
+   * What the workbench shows, for a failure message: the active editor and tab, the focused
+   * element, the quick input (title, value, placeholder, message, rows and the focused one), the
+   * editor widgets that are open (hover, code actions, Find, suggestions, peek, context menu), a
+   * modal dialog, the notifications, and what the last file dialog had when Enter was pressed.
+   */
+  async workbenchState(): Promise<string> {
+    const out: string[] = [];
+    const add = async (label: string, get: () => Promise<unknown>) => {
+      try {
+        const v = await get();
+        out.push(`${label}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      } catch (err) {
+        out.push(`${label}: (${(err as Error).message.split('\n')[0]})`);
+      }
+    };
+    await add('active editor', async () => decodeURIComponent(await this.activeEditorUri()) || '(none)');
+    await add('active tab', () => this.activeTabLabel());
+    await add('focus', () => this.focusedElement());
+    await add('quick input', async () => {
+      const q = await this.quickInput();
+      return q ? { ...q, rows: (await this.quickPickRows()).map((r) => (r.focused ? `[${r.label}]` : r.label)).slice(0, 40) } : '(closed)';
+    });
+    await add('open widgets', () => this.openWidgets());
+    await add('dialog', async () => (await this.dialog()) ?? '(none)');
+    await add('notifications', () => this.notificationMessages());
+    await add('cursor', async () => (await this.cursorPosition()) ?? '(none)');
+    await add('last file dialog Enter', async () => this.lastFileDialogEnter ?? '(none)');
+    return out.join('\n');
+  }
+
+  /** The transient widgets on screen that take the keyboard or hide the editor (see closeWidgets). */
+  async openWidgets(): Promise<string[]> {
+    const widgets: [string, string][] = [
+      ['quick input', '.quick-input-widget .quick-input-box input'],
+      ['hover', '.monaco-hover:not(.hidden)'],
+      ['code actions', '.action-widget'],
+      ['find', '.editor-group-container .find-widget.visible'],
+      ['suggest', '.editor-widget.suggest-widget.visible'],
+      ['parameter hints', '.editor-widget.parameter-hints-widget.visible'],
+      ['peek', '.peekview-widget'],
+      ['editor message', '.monaco-editor-overlaymessage'],
+      ['context menu', '.context-view .monaco-menu'],
+      ['rename', '.monaco-editor .rename-box'],
+    ];
+    const open: string[] = [];
+    for (const [label, selector] of widgets) {
+      const locator = this.page.locator(selector);
+      const n = await locator.count().catch(() => 0);
+      for (let i = 0; i < n; i++) {
+        if (await locator.nth(i).isVisible().catch(() => false)) {
+          open.push(label);
+          break;
+        }
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Closes what a step may have left open over the editor (a quick input, a hover, the code-action
+   * menu or lightbulb menu, the Find widget, suggestions, a peek view, a context menu, an editor
+   * message): Escape, in the editor when one is open, until none is left. Returns what was open.
+   */
+  async closeWidgets(): Promise<string[]> {
+    const described = async () => {
+      const open = await this.openWidgets();
+      const q = open.includes('quick input') ? await this.quickInput() : undefined;
+      return open.map((w) => (w === 'quick input' && q ? `quick input ${JSON.stringify(q.value || q.placeholder || q.title)}` : w));
+    };
+    const first = await described();
+    let open = await this.openWidgets();
+    for (let i = 0; open.length && i < 6; i++) {
+      if (open.includes('quick input') || open.includes('context menu')) await this.page.keyboard.press('Escape');
+      else {
+        // Editor widgets close on Escape in their editor: give the editor the focus first.
+        if (await this.page.locator('.editor-group-container.active .monaco-editor').count()) {
+          const focused = await this.focusedElement();
+          if (!/monaco-editor|inputarea|native-edit-context/.test(focused.className) && !/editor/.test(focused.part)) {
+            await this.page.keyboard.press('Control+1');
+          }
+        }
+        await this.page.keyboard.press('Escape');
+      }
+      await waitUntil(
+        async () => {
+          const now = await this.openWidgets();
+          return now.length < open.length || now.join() !== open.join() || undefined;
+        },
+        1_000,
+        () => 'still open',
+        100,
+      ).catch(() => undefined);
+      open = await this.openWidgets();
+    }
+    if (open.length) throw new Error(`Escape did not close ${open.join(', ')} (focus: ${JSON.stringify(await this.focusedElement())})`);
+    return first;
   }
 
   /** Saves logs, stops Chromium and code-server (and everything they started). Safe to call twice. */

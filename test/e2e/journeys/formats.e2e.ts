@@ -43,8 +43,14 @@ describe('journey: one export of each family (SMS, Signal, Telegram, iMessage)',
     return l.line;
   };
 
-  /** "Chat Review: Open Export" from the command palette, the export typed into the file dialog. */
+  /**
+   * "Chat Review: Open Export" from the command palette, the export typed into the file dialog.
+   * What an earlier step left open (a hover, the code-action menu, the Find widget, a quick input)
+   * is closed first (Escape), and said, so that it cannot take the keys meant for the palette.
+   */
   async function openExport(file: string): Promise<void> {
+    const left = await vs.closeWidgets();
+    if (left.length) console.log(`      (closed what was left open: ${left.join(', ')})`);
     await vs.runCommand(COMMAND_TITLE);
     await vs.waitForFileDialog();
     await vs.chooseInFileDialog(inWorkspace(file));
@@ -67,7 +73,9 @@ describe('journey: one export of each family (SMS, Signal, Telegram, iMessage)',
         return conversation === undefined ? !query.includes('conversation=') : query.includes(`conversation=${conversation}`);
       },
       30_000,
-      async () => `the active editor is ${decodeURIComponent(await vs.activeEditorUri())}, not the review of ${file}${conversation ? ` (conversation ${conversation})` : ''}`,
+      async () =>
+        `the active editor is ${decodeURIComponent(await vs.activeEditorUri())}, not the review of ${file}${conversation ? ` (conversation ${conversation})` : ''}\n` +
+        (await vs.workbenchState()),
     );
     await vs.waitForLine(/^\s*(?:\S+\s+)?m\d{6} \d{4}-\d{2}-\d{2} /);
     await vs.waitForProgressToFinish();
