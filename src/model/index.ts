@@ -5,6 +5,7 @@ export * from './reviewDocument';
 export * from './hash';
 export * from './flags';
 export * from './policy';
+export * from './policyFile';
 export * from './pages';
 export * from './reviewState';
 export * from './settings';

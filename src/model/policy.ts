@@ -47,20 +47,20 @@ export const WordPattern = z
 
 const WordList = z.strictObject({
   /** true: the built-in list is not used, only the words given here. */
-  replace: z.boolean().default(false),
-  nl: z.array(WordPattern).default([]),
-  en: z.array(WordPattern).default([]),
+  replace: z.boolean().default(false).describe('true: the built-in list is not used, only the words given here'),
+  nl: z.array(WordPattern).default([]).describe('Dutch words and patterns: word, word* (starts with), *word (ends with: *ontsteking finds longontsteking)'),
+  en: z.array(WordPattern).default([]).describe('English words and patterns'),
   /** Phrases and compounds that cancel a match they overlap ("ziekenhuiscapaciteit"). */
-  not: z.array(WordPattern).default([]),
+  not: z.array(WordPattern).default([]).describe('Phrases and compounds that cancel a match they overlap (ziekenhuiscapaciteit)'),
 });
 export type WordList = z.infer<typeof WordList>;
 
 const RuleSettings = z.strictObject({
-  enabled: z.boolean().default(true),
+  enabled: z.boolean().default(true).describe('false: the rule does not run'),
   /** Report this rule's flags under another category than its own. */
-  category: Tag.optional(),
+  category: Tag.optional().describe("Report this rule's flags under another category"),
   /** Flags below this confidence are not shown. */
-  minConfidence: z.number().min(0).max(1).default(0),
+  minConfidence: z.number().min(0).max(1).default(0).describe('Flags below this confidence (0–1) are not shown'),
 });
 export type RuleSettings = z.infer<typeof RuleSettings>;
 
@@ -70,30 +70,31 @@ const SampleSize = z.number().int().min(0).max(1000);
 
 export const Policy = z.strictObject({
   /** Editors' schema hint; ignored. */
-  $schema: z.string().optional(),
+  $schema: z.string().optional().describe('The JSON schema, for editors; ignored'),
   /** Which policy this is, for the report ("Ministerie X, crisis-archief"). */
-  name: z.string().max(200).default('Chat Review default (POLICY.md)'),
+  name: z.string().max(200).default('Chat Review default (POLICY.md)').describe('Which policy this is; goes into the removal report'),
   /** The policy's own version, for the report. */
-  version: z.string().max(50).default('1'),
+  version: z.string().max(50).default('1').describe("The policy's own version; goes into the removal report"),
   /** Languages whose built-in word lists are used. */
-  languages: z.array(Language).min(1).default(['nl', 'en']),
+  languages: z.array(Language).min(1).default(['nl', 'en']).describe("Languages whose built-in word lists are used"),
   period: z.strictObject({
     start: IsoDate.default('2019-12-15'),
     end: IsoDate.nullable().default(null),
   }).refine((p) => p.end === null || p.end >= p.start, { message: 'the period ends before it starts', path: ['end'] })
-    .default({ start: '2019-12-15', end: null }),
+    .default({ start: '2019-12-15', end: null })
+    .describe('The crisis period (whole days, inclusive): messages outside it are flagged scope'),
   /** Per rule: switched off, another category, a confidence threshold. */
-  rules: z.partialRecord(RuleId, RuleSettings).default({}),
+  rules: z.partialRecord(RuleId, RuleSettings).default({}).describe('Per rule: switched off, another category, a confidence threshold'),
   /** Word lists per list and language: extend (default) or replace the built-in ones. */
-  wordLists: z.partialRecord(z.enum(WORD_LISTS), WordList).default({}),
+  wordLists: z.partialRecord(z.enum(WORD_LISTS), WordList).default({}).describe('Word lists: health and criminal (AVG), private (privé), work (crisis vocabulary: on topic, and cancels health words in its compounds), firstNames (the name rule)'),
   /** Names of public officials acting in their role: never flagged. */
-  neverFlag: z.array(z.string().trim().min(2, 'at least 2 characters').max(100)).default([]),
+  neverFlag: z.array(z.string().trim().min(2, 'at least 2 characters').max(100)).default([]).describe('Names of public officials acting in their role: a flag on them is dropped'),
   /** Terms always flagged, with the category they belong to; literal text, whole words. */
-  alwaysFlag: z.array(z.strictObject({ term: z.string().trim().min(2, 'at least 2 characters').max(100), category: Tag })).default([]),
+  alwaysFlag: z.array(z.strictObject({ term: z.string().trim().min(2, 'at least 2 characters').max(100), category: Tag })).default([]).describe('Terms always flagged (literal text, whole words), with their category'),
   /** Text that replaces a redacted span in the cleaned export, per tag. */
-  markers: z.strictObject({ AVG: Marker.optional(), 'privé': Marker.optional(), scope: Marker.optional() }).default({}),
+  markers: z.strictObject({ AVG: Marker.optional(), 'privé': Marker.optional(), scope: Marker.optional() }).default({}).describe('Text that replaces a redacted span in the cleaned export, per tag'),
   /** Spot-check sample sizes: removed and kept messages. */
-  spotCheck: z.strictObject({ removed: SampleSize.default(20), kept: SampleSize.default(20) }).default({ removed: 20, kept: 20 }),
+  spotCheck: z.strictObject({ removed: SampleSize.default(20), kept: SampleSize.default(20) }).default({ removed: 20, kept: 20 }).describe("The second reviewer's sample: how many removed and how many kept messages"),
 });
 export type Policy = z.infer<typeof Policy>;
 

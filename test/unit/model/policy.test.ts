@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_POLICY, parsePolicy, parseSettings, policyBaseFromSettings, policyFromSettings, policySha256, scanFlagsForTest } from './policySupport';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { policyJsonSchema } from '../../../src/model/policySchema';
+import { DEFAULT_POLICY, lineColumn, parsePolicy, parseSettings, policyBaseFromSettings, policyFromSettings, policySha256, readPolicyText, RULE_IDS, scanFlagsForTest, WORD_LISTS } from './policySupport';
 
 describe('policy', () => {
   it('defaults to POLICY.md: period from 2019-12-15, every rule on, 20 + 20 spot checks', () => {
@@ -61,5 +64,53 @@ describe('policy', () => {
     const off = parsePolicy({ rules: { bsn: { enabled: false } } });
     assert.ok(off.ok);
     if (off.ok) assert.deepEqual(scanFlagsForTest(text, off.policy).map((f) => f.rule), ['iban']);
+  });
+});
+
+describe('policy file', () => {
+  const at = (text: string, p: { offset: number; length: number }) => text.slice(p.offset, p.offset + p.length);
+
+  it('reads a valid file (comments allowed) into the policy in force, with its sha256', () => {
+    const text = '{\n  // ours\n  "name": "Crisisarchief",\n  "neverFlag": ["Mark Visser"]\n}\n';
+    const p = readPolicyText(text, '.chatreview/policy.json');
+    assert.deepEqual(p.problems, []);
+    assert.equal(p.source, '.chatreview/policy.json');
+    assert.equal(p.policy.name, 'Crisisarchief');
+    assert.equal(p.sha256, policySha256(p.policy));
+  });
+
+  it('places each problem at the value or key it is about, and falls back to the built-in policy', () => {
+    const text = '{\n  "perod": {},\n  "period": { "start": "15-12-2019" },\n  "rules": { "bsm": { "enabled": false } }\n}';
+    const p = readPolicyText(text, 'policy.json', { period: { start: '2020-02-02' } });
+    assert.equal(p.source, 'built-in');
+    assert.equal(p.policy.period.start, '2020-02-02');
+    const placed = Object.fromEntries(p.problems.map((x) => [x.message.split(':')[0], at(text, x)]));
+    assert.equal(placed['unknown field "perod"'], '"perod"');
+    assert.equal(placed['period.start'], '"15-12-2019"');
+    assert.ok(p.problems.some((x) => /unknown rule "bsm"/.test(x.message) && at(text, x) === '"bsm"'), JSON.stringify(p.problems));
+  });
+
+  it('says where the JSON is broken, and that an empty file is not a policy', () => {
+    const text = '{ "name": "x", }';
+    const p = readPolicyText(text, 'policy.json');
+    assert.equal(p.problems.length, 1);
+    assert.match(p.problems[0].message, /^JSON: /);
+    assert.deepEqual(lineColumn(text, p.problems[0].offset), { line: 1, column: 16 });
+    assert.match(readPolicyText('', 'policy.json').problems[0].message, /empty/);
+    assert.match(readPolicyText('\ufeff[1]', 'policy.json').problems[0].message, /JSON object/);
+  });
+});
+
+describe('policy JSON schema', () => {
+  it('schemas/policy.schema.json is current (npm run schema rewrites it)', () => {
+    const committed = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'policy.schema.json'), 'utf8');
+    assert.equal(committed, policyJsonSchema());
+  });
+
+  it('completes every rule and word list by name', () => {
+    const schema = JSON.parse(policyJsonSchema());
+    assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS]);
+    assert.deepEqual(Object.keys(schema.properties.wordLists.properties), [...WORD_LISTS]);
+    assert.equal(schema.additionalProperties, false);
   });
 });

@@ -1,7 +1,7 @@
 import { type Flag, type Policy } from '../../../src/model';
 import { scanMessage } from '../../../src/server/detectors';
 
-export { DEFAULT_POLICY, parsePolicy, parseSettings, policyBaseFromSettings, policyFromSettings, policySha256 } from '../../../src/model';
+export { DEFAULT_POLICY, lineColumn, parsePolicy, readPolicyText, parseSettings, policyBaseFromSettings, policyFromSettings, policySha256, RULE_IDS, WORD_LISTS } from '../../../src/model';
 
 /** The flags of one message under a policy. */
 export function scanFlagsForTest(text: string, policy: Policy): Flag[] {
