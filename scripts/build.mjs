@@ -14,6 +14,8 @@ const common = {
   logLevel: 'info',
   // tesseract.js loads its worker script from its own package at run time; it stays external.
   external: ['vscode', 'tesseract.js'],
+  // ES modules first: jsonc-parser's UMD build requires its parts at run time, out of esbuild's sight.
+  mainFields: ['module', 'main'],
 };
 
 const bundles = [

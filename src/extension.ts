@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DIFF_SCHEME, RemovalDiffProvider } from './client/cleaning';
 import { registerCommands } from './client/commands';
 import { DashboardProvider } from './client/dashboard';
+import { PolicyFile } from './client/policyFile';
 import { startLanguageClient } from './client/languageClient';
 import { REVIEW_SCHEME, ReviewFileSystem } from './client/reviewFileSystem';
 import { StatsStore } from './client/reviewStats';
@@ -14,7 +15,8 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const settings = () => parseSettings(vscode.workspace.getConfiguration().get('chatReview'));
-  const reviews = new ReviewFileSystem(settings);
+  const policy = new PolicyFile(settings);
+  const reviews = new ReviewFileSystem(settings, policy);
   const stats = new StatsStore();
   const dashboardProvider = new DashboardProvider(reviews, stats);
   const dashboard = vscode.window.createTreeView('chatreview.dashboard', { treeDataProvider: dashboardProvider });
@@ -28,10 +30,11 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     dashboard,
     createStatusBar(stats, reviews),
-    // A new period or policy changes what is flagged everywhere.
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('chatReview') && reviews.rescan()),
+    // A new policy (its file, or the settings it is made of) changes what is flagged everywhere.
+    policy,
+    policy.onDidChange(() => void reviews.policyChanged()),
     new ReviewPainter(context.extensionUri),
-    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, new RemovalDiffProvider(reviews, settings)),
+    vscode.workspace.registerTextDocumentContentProvider(DIFF_SCHEME, new RemovalDiffProvider(reviews)),
     ...registerCommands({ extension: context, reviews, settings }),
   );
   client = startLanguageClient(context, reviews, (uri, s) => stats.set(uri, s));

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { RemovalReport, sha256File, wooGround, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
+import { RemovalReport, reportPolicy, sha256File, wooGround, type PolicyInForce, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
 import { getFormat, parseExport } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
@@ -20,8 +20,8 @@ export interface CleanOptions {
   /** Folder for the three files; default: beside the export. */
   outDir?: string;
   reviewer: string;
-  markers?: Partial<Record<Tag, string>>;
-  policySha256?: string | null;
+  /** The policy in force: its markers, and its fingerprint for the report. */
+  policy?: PolicyInForce;
   /** Saving despite unresolved identifier flags: the reason and the flags, for the report. */
   override?: RemovalReport['override'];
   now?: Date;
@@ -202,8 +202,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   for (const id of planned) if (!byId.has(id)) throw new InputError(`the review state names ${id}, which the export does not have`);
   checkDecisions(state, byId);
 
-  // Empty markers in settings mean "the default".
-  const markers = { ...DEFAULT_MARKERS, ...Object.fromEntries(Object.entries(options.markers ?? {}).filter(([, v]) => v)) };
+  const markers = { ...DEFAULT_MARKERS, ...options.policy?.policy.markers };
   const removed = new Map<string, TagEntry>(state.tags.map((t) => [t.id, t]));
   const redactions = new Map<string, Redaction[]>();
   for (const r of state.redactions ?? []) {
@@ -256,7 +255,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       cleaned: { file: path.basename(names.cleaned), sha256: cleanedSha },
       ...(rsmfSha ? { rsmf: { file: path.basename(names.rsmf), sha256: rsmfSha } } : {}),
       diff: { file: path.basename(names.diff), sha256: diffSha },
-      policy: options.policySha256 ? { sha256: options.policySha256 } : null,
+      policy: options.policy ? reportPolicy(options.policy, state) : null,
       reviewer: options.reviewer,
       createdAt: (options.now ?? new Date()).toISOString(),
       override: options.override ?? null,

@@ -9,13 +9,14 @@ import { runVerify } from './verify';
 const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-first|--month-first] [--conversation <id>] [--tz <zone>]
        chatreview conversations <export> [--format …] [--tz <zone>]
        chatreview scan <export> [--policy <file>] [--format …] [--day-first|--month-first] [--conversation <id>] [--tz <zone>]
-       chatreview clean <export> --tags <sidecar.json> [--out <dir>] [--reviewer <name>] [--rsmf] [--tz <zone>]
+       chatreview clean <export> --tags <sidecar.json> [--policy <file>] [--out <dir>] [--reviewer <name>] [--rsmf] [--tz <zone>]
        chatreview verify <export> --report <x.removal.json>
 
 --conversation picks one conversation of a file that holds several (an SMS backup, a Telegram
 full export); \`chatreview conversations\` lists them. --tz is the IANA time zone for exports
 that store epoch times (default: this machine's), and of RSMF's timestamps. --rsmf also writes
-the cleaned conversation as RSMF 2.0 (<name>.cleaned.rsmf).
+the cleaned conversation as RSMF 2.0 (<name>.cleaned.rsmf). --policy is the policy file (default:
+.chatreview/policy.json in the current folder, if there is one; else the built-in policy).
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
 class UsageError extends Error {}
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     case 'clean':
       if (!file) throw new UsageError('clean needs an export file');
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      return runClean(file, { tags: values.tags, out: values.out, reviewer: values.reviewer, rsmf: values.rsmf, timeZone: values.tz });
+      return runClean(file, { tags: values.tags, out: values.out, reviewer: values.reviewer, rsmf: values.rsmf, timeZone: values.tz, policy: values.policy });
     case 'verify':
       if (!file) throw new UsageError('verify needs an export file');
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);

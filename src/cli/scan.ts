@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
-import { InputError } from '../model/errors';
-import { Policy, type Flag, type FlagCategory, type Message } from '../model';
+import { type Flag, type FlagCategory, type Message } from '../model';
 import { parseExport, type ParseExportOptions } from '../parsers';
 import { scanMessage } from '../server/detectors';
 import { JsonWriter } from './jsonWriter';
+import { policyInForce } from './policy';
 
 export interface ScanStats {
   messages: number;
@@ -13,28 +12,13 @@ export interface ScanStats {
   byRule: Record<string, number>;
 }
 
-export async function readPolicy(file: string | undefined): Promise<Policy> {
-  if (!file) return Policy.parse({});
-  let data: unknown;
-  try {
-    data = JSON.parse(await fs.promises.readFile(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(`policy ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  const parsed = Policy.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`policy ${file}: ${issue.path.join('.') || 'document'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 /**
  * `chatreview scan`: the same detectors as the language server, streamed. Each message is
  * judged once its successor has arrived (rules look at neighbours), so memory stays flat.
  */
 export async function runScan(file: string, options: ParseExportOptions & { policy?: string }): Promise<number> {
-  const policy = await readPolicy(options.policy);
+  const inForce = await policyInForce(options.policy);
+  const policy = inForce.policy;
   const out = new JsonWriter(process.stdout);
   const stats: ScanStats = { messages: 0, flaggedMessages: 0, flags: 0, byCategory: { 'privé': 0, AVG: 0, scope: 0, info: 0 }, byRule: {} };
   let first = true;
@@ -61,7 +45,7 @@ export async function runScan(file: string, options: ParseExportOptions & { poli
     drain: () => out.drain(),
   });
   if (current) emit(scanMessage(current, { policy, previous, next: undefined }));
-  out.raw(`\n],"stats":${JSON.stringify(stats)}}\n`);
+  out.raw(`\n],"policy":${JSON.stringify({ sha256: inForce.sha256, source: inForce.source, name: policy.name, version: policy.version })},"stats":${JSON.stringify(stats)}}\n`);
   await out.end();
   return 0;
 }

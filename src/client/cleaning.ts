@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { cleanExport, DEFAULT_MARKERS, outputNames } from '../clean/cleaner';
 import { verifyExport } from '../clean/verify';
-import { isInputError, policyFromSettings, renderCleanedConversation, renderReviewDocument, type Settings } from '../model';
+import { isInputError, POLICY_FILE, renderCleanedConversation, renderReviewDocument, type Policy, type PolicyInForce, type Settings } from '../model';
 import type { ExportReview } from './exportReview';
 import { revealMessage } from './reveal';
 import { parseReviewUri, reviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
@@ -39,8 +39,27 @@ function localPath(review: ExportReview): string | undefined {
   return review.location.localPath;
 }
 
-function markers(settings: Settings): (tag: keyof typeof DEFAULT_MARKERS) => string {
-  return (tag) => settings.redactionMarkers[tag] || DEFAULT_MARKERS[tag];
+function markers(policy: Policy): (tag: keyof typeof DEFAULT_MARKERS) => string {
+  return (tag) => policy.markers[tag] ?? DEFAULT_MARKERS[tag];
+}
+
+/**
+ * Whether the policy in force may clean: not while the policy file has problems, since then the
+ * built-in policy stands in for it and the cleaning would not follow the team's policy.
+ */
+async function policyReady(reviews: ReviewFileSystem): Promise<PolicyInForce | undefined> {
+  const p = reviews.policy();
+  if (p.problems.length === 0 || !p.file) return p;
+  const open = vscode.l10n.t('Open Policy File');
+  const choice = await vscode.window.showErrorMessage(
+    vscode.l10n.t('Not saved: the policy file {0} has {1} problems: {2}. Fix it first; meanwhile the built-in policy is in force.', p.file, p.problems.length, p.problems[0].message),
+    open,
+  );
+  if (choice === open) {
+    const folder = vscode.workspace.workspaceFolders?.find((f) => vscode.workspace.asRelativePath(vscode.Uri.joinPath(f.uri, POLICY_FILE)) === p.file);
+    if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, POLICY_FILE));
+  }
+  return undefined;
 }
 
 /**
@@ -52,9 +71,11 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
+    const policy = await policyReady(reviews);
+    if (!policy) return;
     const s = settings();
     const flags = reviews.conversationFlags(review.id);
-    await flags?.scan(policyFromSettings(s));
+    await flags?.scan(policy.policy);
     const unresolved = flags?.unresolvedIdentifiers ?? [];
     let override: { reason: string; unresolved: { id: string; rule: string }[] } | null = null;
     if (unresolved.length) {
@@ -86,7 +107,7 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
           token.onCancellationRequested(() => controller.abort());
           return cleanExport(exportPath, review.reviewState, {
             reviewer: s.reviewer || os.userInfo().username,
-            markers: s.redactionMarkers,
+            policy,
             override,
             signal: controller.signal,
             rsmf,
@@ -137,14 +158,14 @@ export function verifyCleanedExport(reviews: ReviewFileSystem) {
 
 /** Serves both sides of the removal diff, rendered one message per line. */
 export class RemovalDiffProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly reviews: ReviewFileSystem, private readonly settings: () => Settings) {}
+  constructor(private readonly reviews: ReviewFileSystem) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const review = await this.reviews.review(parseReviewUri(uri).reviewId);
     const header = review.header(undefined);
     const messages = review.parsed.messages;
     return new URLSearchParams(uri.query).get('side') === 'cleaned'
-      ? renderCleanedConversation(header, messages, review.reviewState, markers(this.settings()))
+      ? renderCleanedConversation(header, messages, review.reviewState, markers(this.reviews.policy().policy))
       : renderReviewDocument(header, messages);
   }
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import {
+  builtInPolicy, headerPolicy, withPolicy, type PolicyInForce,
   applyReviewLines, emptyReviewState, lineId, marksFromState, paginate, readReviewLine, readReviewState,
   renderReviewDocument, ReviewLineError, TAG_COLUMN_WIDTH, type Message, type Page, type ParsedExport, type ReviewHeader,
   type ReviewLine, type ReviewState, type SpotCheck, type Stamp,
@@ -77,6 +78,9 @@ export class ExportReview {
       : checkedState(json, location.fileName, conversation, sha256, parsed.messages);
     return new ExportReview(location, conversation, source, parsed, sha256, paginate(parsed.messages, pageSize), state, json);
   }
+
+  /** The policy the review is shown and saved under (set by whoever opened it). */
+  policy: PolicyInForce = builtInPolicy();
 
   /** The export's id: its local path, or its URI when it is elsewhere. */
   get exportId(): string {
@@ -157,6 +161,7 @@ export class ExportReview {
       sha256: this.sha256,
       conversation: this.parsed.conversation,
       ...(index >= 0 ? { page: { label: label!, index, count: this.pages.length } } : {}),
+      policy: headerPolicy(this.policy, this.state.policy?.sha256),
     };
   }
 
@@ -170,7 +175,7 @@ export class ExportReview {
     const messages = all.slice(start, end);
     const onPage = new Set(messages.map((m) => m.id));
     const disputes = (this.state.spotChecks ?? []).filter((c) => c.verdict === 'dispute' && onPage.has(c.id)).map((c) => ({ id: c.id, comment: c.comment ?? '' }));
-    return { header: this.header(label), messages, before: all[start - 1] ?? null, after: all[end] ?? null, disputes };
+    return { header: this.header(label), messages, before: all[start - 1] ?? null, after: all[end] ?? null, disputes, policy: this.policy.policy };
   }
 
   /**
@@ -249,7 +254,8 @@ export class ExportReview {
    */
   private update(change: (state: ReviewState) => ReviewState): Promise<void> {
     return this.queue(async () => {
-      const next = change(this.state);
+      // A save records the policy it was made under; an earlier one moves to `previous`.
+      const next = withPolicy(change(this.state), this.policy.sha256);
       const onDisk = await this.location.readSidecar(this.conversation).catch(() => undefined);
       if (onDisk !== this.sidecarText) {
         throw new InputError(`${sidecarPath(this.fileName, this.conversation)} was changed outside this window; reopen the export to continue from it`);

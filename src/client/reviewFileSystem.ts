@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { InputError, isInputError, isPageLabel, policyFromSettings, type Flag, type Settings, type Tag } from '../model';
+import { InputError, isInputError, isPageLabel, type Flag, type PolicyInForce, type Settings, type Tag } from '../model';
 import { listConversations, type ConversationInfo } from '../parsers';
 import { ConversationFlags } from './conversationFlags';
 import { sidecarPath, storedExport, type ExportLocation, type FileStore } from './exportLocation';
@@ -71,6 +71,13 @@ function exportLocation(exportId: string): ExportLocation | string {
   });
 }
 
+/** Where the policy in force comes from (the workspace's policy file). */
+export interface PolicySource {
+  current(): PolicyInForce;
+  /** Resolves once the policy file has been read for the first time. */
+  loaded(): Promise<PolicyInForce>;
+}
+
 /** Current flags of a review document, asked of the language server when saving. */
 export type FlagSource = (uri: vscode.Uri) => Promise<{ flags: Flag[]; resolved: boolean[] }>;
 
@@ -102,14 +109,42 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     this.rescan(reviewId);
   }
 
-  constructor(private readonly settings: () => Settings) {}
+  constructor(
+    private readonly settings: () => Settings,
+    /** The policy in force (the workspace's policy file, or the built-in one). */
+    private readonly policies: PolicySource,
+  ) {}
+
+  /** The policy in force now. */
+  policy(): PolicyInForce {
+    return this.policies.current();
+  }
+
+  /**
+   * The policy in force changed: every review is shown under it from now on. Pages without
+   * unsaved edits are re-read (their header names the policy); detection runs again.
+   */
+  async policyChanged(): Promise<void> {
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    for (const review of await this.openReviews()) {
+      review.policy = this.policy();
+      const pages = [...this.texts.keys()].filter((k) => !dirty.has(k) && parseReviewUri(vscode.Uri.parse(k)).reviewId === review.id);
+      for (const page of pages) this.texts.delete(page);
+      if (pages.length) this.changes.fire(pages.map((k) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(k) })));
+      this.reviewStateChanged(review.id);
+    }
+  }
 
   /** Parses an export (once) with its review state, then counts its open flags in the background. */
   review(reviewId: string): Promise<ExportReview> {
     let review = this.reviews.get(reviewId);
     if (!review) {
       const { exportId, conversation } = splitReviewId(reviewId);
-      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation, this.settings().timeZone || undefined);
+      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation, this.settings().timeZone || undefined)
+        .then(async (r) => {
+          r.policy = await this.policies.loaded();
+          return r;
+        });
       this.reviews.set(reviewId, review);
       review.then((r) => {
         this.flags.set(reviewId, new ConversationFlags(r));
@@ -165,7 +200,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   rescan(reviewId?: string): void {
     for (const [id, flags] of this.flags) {
       if (reviewId === undefined || id === reviewId) {
-        void flags.scan(policyFromSettings(this.settings()), () => this.flagsChanged.fire(id));
+        void flags.scan(this.policy().policy, () => this.flagsChanged.fire(id));
       }
     }
   }

@@ -19,7 +19,8 @@ export function spotCheck(reviews: ReviewFileSystem, settings: () => Settings) {
     const state = review.reviewState;
     const seed = state.spotCheckSeed ?? randomInt(2 ** 31);
     const messages = review.parsed.messages;
-    const sample = spotCheckSample(messages, state, s.spotCheck.removed, s.spotCheck.kept, seed);
+    const sizes = reviews.policy().policy.spotCheck;
+    const sample = spotCheckSample(messages, state, sizes.removed, sizes.kept, seed);
     if (sample.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to spot-check yet.'));
       return;

@@ -1,5 +1,28 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { RemovalReport } from './report';
+import type { ReviewState } from './review';
+import type { HeaderPolicy } from './reviewDocument';
 import { DEFAULT_POLICY, parsePolicy, policySha256, type Policy } from './policy';
+
+/** How the review header names a policy in force (and the one a state was saved under). */
+export function headerPolicy(p: PolicyInForce, savedUnder: string | undefined): HeaderPolicy {
+  return {
+    sha256: p.sha256,
+    source: p.source,
+    ...(p.problems.length && p.file ? { problemsIn: { file: p.file, count: p.problems.length } } : {}),
+    ...(savedUnder && savedUnder !== p.sha256 ? { savedUnder } : {}),
+  };
+}
+
+/**
+ * The report's account of the policy: the one in force, and every other one the review state
+ * was saved under before (a change of policy mid-review shows here).
+ */
+export function reportPolicy(p: PolicyInForce, state: ReviewState): NonNullable<RemovalReport['policy']> {
+  const saved = state.policy ? [...(state.policy.previous ?? []), state.policy.sha256] : [];
+  const previous = saved.filter((s, i) => s !== p.sha256 && saved.indexOf(s) === i);
+  return { sha256: p.sha256, name: p.policy.name, version: p.policy.version, source: p.source, ...(previous.length ? { previous } : {}) };
+}
 
 /** A problem in a policy file, placed: offset and length in the file's text. */
 export interface PlacedProblem {
@@ -14,6 +37,8 @@ export interface PolicyInForce {
   sha256: string;
   /** `built-in`, or the policy file (workspace-relative or as given). */
   source: string;
+  /** The policy file read, if any (also when it has problems and so is not in force). */
+  file: string | null;
   /**
    * Problems of the policy file. When there are any, the built-in policy (with the settings) is
    * in force instead, and saving a cleaned export is refused until the file is fixed.
@@ -25,7 +50,7 @@ export interface PolicyInForce {
 export function builtInPolicy(base: Record<string, unknown> = {}): PolicyInForce {
   const r = parsePolicy({}, base);
   const policy = r.ok ? r.policy : DEFAULT_POLICY;
-  return { policy, sha256: policySha256(policy), source: 'built-in', problems: [] };
+  return { policy, sha256: policySha256(policy), source: 'built-in', file: null, problems: [] };
 }
 
 /**
@@ -35,7 +60,7 @@ export function builtInPolicy(base: Record<string, unknown> = {}): PolicyInForce
 export function readPolicyText(text: string, source: string, base: Record<string, unknown> = {}): PolicyInForce {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offsetShift = body.length === text.length ? 0 : 1;
-  const fallBack = (problems: PlacedProblem[]): PolicyInForce => ({ ...builtInPolicy(base), problems });
+  const fallBack = (problems: PlacedProblem[]): PolicyInForce => ({ ...builtInPolicy(base), file: source, problems });
   if (body.trim() === '') return fallBack([{ message: 'the file is empty: a policy is a JSON object', offset: 0, length: 0 }]);
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: false, disallowComments: false });
@@ -52,7 +77,7 @@ export function readPolicyText(text: string, source: string, base: Record<string
       return { message: p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message, offset: node.offset + offsetShift, length: node.length };
     }));
   }
-  return { policy: r.policy, sha256: policySha256(r.policy), source, problems: [] };
+  return { policy: r.policy, sha256: policySha256(r.policy), source, file: source, problems: [] };
 }
 
 function syntaxError(e: ParseError): string {

@@ -1,6 +1,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Message } from './conversation';
 import type { Flag, FlagCategory } from './flags';
+import type { Policy } from './policy';
 import type { ReviewHeader } from './reviewDocument';
 
 /**
@@ -19,9 +20,12 @@ export namespace PageRequest {
     after: Message | null;
     /** The second reviewer's disputes on this page: they become flags for the first reviewer. */
     disputes?: { id: string; comment: string }[];
+    /** The policy in force (the header names it): detection runs with it. */
+    policy: Policy;
   }
   export const type = new RequestType<Params, Result | null, void>('chatreview/page');
 }
+
 
 /** server → client: an inline preview (data: URI) of an image attachment, when there is one. */
 export namespace AttachmentPreviewRequest {
@@ -66,7 +70,7 @@ export namespace StatsNotification {
   export const type = new NotificationType<Params>('chatreview/stats');
 }
 
-/** client → server: a page's data changed (spot-check disputes): load it again. */
+/** client → server: a page's data changed (spot-check disputes, the policy in force): load it again. */
 export namespace PageChangedNotification {
   export interface Params { uri: string }
   export const type = new NotificationType<Params>('chatreview/pageChanged');

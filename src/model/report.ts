@@ -38,7 +38,18 @@ export const RemovalReport = z.object({
   /** The cleaned conversation as RSMF, when it was asked for. */
   rsmf: FileRef.optional(),
   diff: FileRef,
-  policy: z.object({ sha256: Sha256 }).nullable(),
+  /**
+   * The policy the review was done under: its fingerprint, name, version and file ('built-in'
+   * without one), and the fingerprints of earlier policies tags were saved under (a change of
+   * policy mid-review shows here).
+   */
+  policy: z.object({
+    sha256: Sha256,
+    name: z.string().optional(),
+    version: z.string().optional(),
+    source: z.string().optional(),
+    previous: z.array(Sha256).optional(),
+  }).nullable(),
   reviewer: z.string(),
   createdAt: z.string(),
   /** Set when saving went ahead with unresolved identifier flags. */

@@ -47,7 +47,8 @@ export const ReviewState = z.object({
   version: z.literal(1),
   /** The export reviewed; `conversation` picks one of a file that holds several. */
   export: z.object({ file: z.string(), sha256: Sha256, conversation: z.string().optional() }),
-  policy: z.object({ sha256: Sha256 }).optional(),
+  /** The policy the state was last saved under; `previous`: earlier ones, oldest first. */
+  policy: z.object({ sha256: Sha256, previous: z.array(Sha256).optional() }).optional(),
   tags: z.array(TagEntry),
   redactions: z.array(Redaction).optional(),
   dismissed: z.array(Dismissal).optional(),

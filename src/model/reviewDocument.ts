@@ -16,8 +16,22 @@ export interface ReviewHeader {
   conversation: Conversation;
   /** Set when the conversation is split into pages: this page's label and position. */
   page?: { label: string; index: number; count: number };
-  policySha256?: string;
+  /** The policy in force, and the one the review state was last saved under when that differs. */
+  policy?: HeaderPolicy;
 }
+
+export interface HeaderPolicy {
+  sha256: string;
+  /** `built-in` or the policy file. */
+  source: string;
+  /** A policy file with problems (the built-in policy is in force meanwhile). */
+  problemsIn?: { file: string; count: number };
+  /** The policy the tags were last saved under, when it is another one. */
+  savedUnder?: string;
+}
+
+/** The header line that names the policy. */
+export const POLICY_HEADER = '# policy sha256 ';
 
 /** The tag column holds a removal tag, `keep` (flags dismissed), or nothing. */
 export type LineTag = Tag | 'keep';
@@ -91,7 +105,12 @@ export function renderHeader(h: ReviewHeader, messages: readonly Message[]): str
   ];
   if (h.page) lines.push(`# page ${h.page.index + 1} of ${h.page.count} · ${h.page.label}`);
   lines.push(`# ${messages.length} messages · ${range} · ${h.conversation.participants.length} participants`);
-  if (h.policySha256) lines.push(`# policy sha256 ${h.policySha256}`);
+  if (h.policy) {
+    const p = h.policy;
+    const problems = p.problemsIn ? ` (${p.problemsIn.file} has ${p.problemsIn.count} problem${p.problemsIn.count === 1 ? '' : 's'})` : '';
+    const changed = p.savedUnder ? ` · changed since the last save (was ${p.savedUnder.slice(0, 12)}…)` : '';
+    lines.push(`${POLICY_HEADER}${p.sha256} · ${p.source}${problems}${changed}`);
+  }
   return lines;
 }
 

@@ -7,6 +7,14 @@ export function emptyReviewState(file: string, sha256: string, conversation?: st
   return { version: 1, export: { file, sha256, ...(conversation === undefined ? {} : { conversation }) }, tags: [], redactions: [], dismissed: [], spotChecks: [] };
 }
 
+/** The state stamped with the policy it is saved under; an earlier policy moves to `previous`. */
+export function withPolicy(state: ReviewState, sha256: string): ReviewState {
+  const recorded = state.policy;
+  if (recorded?.sha256 === sha256) return state;
+  const previous = recorded ? [...(recorded.previous ?? []).filter((s) => s !== recorded.sha256), recorded.sha256] : [];
+  return { ...state, policy: { sha256, ...(previous.length ? { previous } : {}) } };
+}
+
 /** Validates a sidecar's JSON against the schema and the export it claims to review. */
 export function readReviewState(json: string, what: string, exportSha256: string): ReviewState {
   let data: unknown;

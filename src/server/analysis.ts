@@ -1,4 +1,4 @@
-import type { Flag, FlagCategory, Message, Policy } from '../model';
+import type { Flag, FlagCategory, Message } from '../model';
 import { DISPUTE_RULE, IDENTIFIER_RULES, isFlagResolved, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
 import type { PageRequest, ReviewStats } from '../model/protocol';
 import { scanConversation } from './detectors';
@@ -48,14 +48,14 @@ export class ReviewPage {
   /** Text offset → column maps, per flagged message; message text never changes. */
   private readonly layouts = new Map<string, LineLayout>();
 
-  constructor(readonly data: PageRequest.Result, policy: Policy) {
+  constructor(readonly data: PageRequest.Result) {
     for (const m of data.messages) this.byId.set(m.id, m);
     const scanned = [data.before, ...data.messages, data.after].filter((m): m is Message => m !== null);
     const disputes: Flag[] = (data.disputes ?? []).map((d) => ({
       id: d.id, category: 'info', rule: DISPUTE_RULE, confidence: 1, span: null,
       explanation: `the second reviewer disputes this decision${d.comment ? `: "${d.comment}"` : ''}`,
     }));
-    for (const flag of [...disputes, ...scanConversation(scanned, policy)]) {
+    for (const flag of [...disputes, ...scanConversation(scanned, data.policy)]) {
       if (!this.byId.has(flag.id)) continue;
       const list = this.flagsById.get(flag.id);
       if (list) list.push(flag);

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import { DISPUTE_RULE, type Flag } from '../model';
+import { DISPUTE_RULE, POLICY_HEADER, type Flag, type HeaderPolicy } from '../model';
 import { flagPriority, type Analysis, type PlacedFlag } from './analysis';
 
 import { DIAGNOSTIC_SOURCE as SOURCE } from '../model';
@@ -28,6 +28,34 @@ function toDiagnostic(p: PlacedFlag): Diagnostic {
     message: `${flag.category === 'info' ? 'note' : flag.category}: ${flag.explanation}`,
     data,
   };
+}
+
+/**
+ * Notes on the header's policy line: a policy file with problems (the built-in policy is in
+ * force meanwhile), and a policy that changed since the tags were last saved.
+ */
+export function policyDiagnostics(text: string, policy: HeaderPolicy | undefined): Diagnostic[] {
+  if (!policy || (!policy.problemsIn && !policy.savedUnder)) return [];
+  const at = text.indexOf('\n' + POLICY_HEADER);
+  if (at < 0) return [];
+  const line = text.slice(0, at + 1).split('\n').length - 1;
+  const end = text.indexOf('\n', at + 1);
+  const range = { start: { line, character: 0 }, end: { line, character: (end < 0 ? text.length : end) - at - 1 } };
+  const out: Diagnostic[] = [];
+  if (policy.problemsIn) {
+    const { file, count } = policy.problemsIn;
+    out.push({
+      range, severity: DiagnosticSeverity.Warning, code: 'policy-problems', source: SOURCE,
+      message: `${file} has ${count} problem${count === 1 ? '' : 's'} (see that file): the built-in policy is in force, and saving a cleaned export is refused until ${count === 1 ? 'it is' : 'they are'} fixed`,
+    });
+  }
+  if (policy.savedUnder) {
+    out.push({
+      range, severity: DiagnosticSeverity.Information, code: 'policy-changed', source: SOURCE,
+      message: `the policy changed since the tags were last saved (was ${policy.savedUnder.slice(0, 12)}…, now ${policy.sha256.slice(0, 12)}…): flags follow the new policy; decisions made earlier followed the old one`,
+    });
+  }
+  return out;
 }
 
 /**

@@ -2,12 +2,12 @@ import {
   CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lineId, parseSettings, policyFromSettings, TAG_COLUMN_WIDTH, type Settings } from '../model';
+import { lineId, parseSettings, TAG_COLUMN_WIDTH, type Settings } from '../model';
 import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageChangedNotification, PageRequest, StatsNotification } from '../model/protocol';
 import { ReviewPage, type Analysis } from './analysis';
 import { warmUpDetectors } from './detectors/warmUp';
 import { codeActions, SOURCE_KINDS } from './codeActions';
-import { toDiagnostics } from './diagnostics';
+import { policyDiagnostics, toDiagnostics } from './diagnostics';
 import { isPreviewable, messageHover } from './hover';
 
 /**
@@ -70,7 +70,7 @@ connection.onDidChangeConfiguration(() => safely((async () => {
 /** Asks the client for a page's messages and runs detection on them; null if that fails. */
 function loadPage(uri: string): Promise<ReviewPage | null> {
   return connection.sendRequest(PageRequest.type, { uri }).then(
-    (data) => (data ? new ReviewPage(data, policyFromSettings(settings)) : null),
+    (data) => (data ? new ReviewPage(data) : null),
     (e: unknown) => {
       connection.console.error(`chatreview server: no page for a review document (${e instanceof Error ? e.message : String(e)})`);
       return null;
@@ -91,7 +91,8 @@ async function refresh(uri: string): Promise<Analysis | undefined> {
   review.version = doc.version;
   // Stats first: whoever reacts to the diagnostics finds the counts already current.
   safely(connection.sendNotification(StatsNotification.type, { uri, stats: analysis.stats }));
-  safely(connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis, settings.maxDiagnostics) }));
+  const notes = policyDiagnostics(doc.getText(), page.data.header.policy);
+  safely(connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [...notes, ...toDiagnostics(analysis, settings.maxDiagnostics - notes.length)] }));
   return analysis;
 }
 

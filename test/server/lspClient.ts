@@ -9,8 +9,8 @@ import {
   type CodeAction, type Diagnostic, type Hover, type Location, type Range, type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { readExport } from '../../src/parsers';
-import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageRequest, StatsNotification, type ReviewStats } from '../../src/model/protocol';
-import { renderReviewDocument, type ParsedExport } from '../../src/model';
+import { AttachmentPreviewRequest, FlagsRequest, MessageRequest, PageChangedNotification, PageRequest, StatsNotification, type ReviewStats } from '../../src/model/protocol';
+import { DEFAULT_POLICY, renderReviewDocument, type HeaderPolicy, type ParsedExport, type Policy } from '../../src/model';
 
 const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -25,6 +25,9 @@ export class LspClient {
   private readonly pages = new Map<string, ParsedExport>();
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
+  /** The policy pages are given with, and how their header names it. */
+  policy: Policy = DEFAULT_POLICY;
+  policyHeader: HeaderPolicy | undefined = undefined;
 
   private constructor(private readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
 
@@ -42,7 +45,10 @@ export class LspClient {
     connection.onRequest(PageRequest.type, ({ uri }) => {
       const parsed = client.pages.get(uri);
       if (!parsed) return null;
-      return { header: { format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation }, messages: parsed.messages, before: null, after: null };
+      return {
+        header: { format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation, policy: client.policyHeader },
+        messages: parsed.messages, before: null, after: null, policy: client.policy,
+      };
     });
     connection.onRequest(AttachmentPreviewRequest.type, () => 'data:image/png;base64,AAAA');
     connection.onRequest(MessageRequest.type, ({ id }) => {
@@ -65,11 +71,22 @@ export class LspClient {
   /** Opens a parsed export as a review document and waits for its first diagnostics. */
   async open(uri: string, parsed: ParsedExport): Promise<Diagnostic[]> {
     this.pages.set(uri, parsed);
-    const text = renderReviewDocument({ format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation }, parsed.messages);
+    const header = { format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation, policy: this.policyHeader };
+    const text = renderReviewDocument(header, parsed.messages);
     this.texts.set(uri, text);
     this.versions.set(uri, 1);
     const published = this.nextDiagnostics(uri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'chatreview', version: 1, text } });
+    return published;
+  }
+
+  /** Gives pages another policy from now on, tells the server, and waits for `uri`'s new diagnostics. */
+  async changePolicy(uri: string, policy: Policy, header?: HeaderPolicy): Promise<Diagnostic[]> {
+    this.policy = policy;
+    this.policyHeader = header;
+    this.diagnostics.delete(uri);
+    const published = this.nextDiagnostics(uri, this.versions.get(uri)!);
+    await this.connection.sendNotification(PageChangedNotification.type, { uri });
     return published;
   }
 

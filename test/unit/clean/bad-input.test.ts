@@ -81,6 +81,40 @@ describe('clean: bad inputs', () => {
     this.timeout(60_000);
     before(() => buildCli());
 
+    it('clean with a policy file that has problems: exit 2, one line naming file:line:column, nothing written', async () => {
+      const s = await small('chat.txt', CHAT, [tag('m000002')]);
+      const sidecar = writeSidecar(s);
+      const policy = path.join(s.dir, 'policy.json');
+      fs.writeFileSync(policy, '{\n  "markers": { "AVG": "" },\n  "perod": {}\n}\n');
+      const before = listTree(s.dir);
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--policy', policy]);
+      assert.equal(r.code, 2);
+      assert.match(oneLine(r), /policy .*policy\.json:2:\d+: markers\.AVG: a marker cannot be empty \(and 1 more\)/);
+      assert.deepEqual(listTree(s.dir), before);
+    });
+
+    it('clean follows the policy: its markers in the cleaned text, its fingerprint and earlier ones in the report', async () => {
+      const s = await small('chat.txt', CHAT, [], [redaction('m000002', 12, 21)]);
+      s.state.policy = { sha256: 'b'.repeat(64) };
+      const sidecar = writeSidecar(s);
+      const out = path.join(s.dir, 'out');
+      fs.mkdirSync(out);
+      // The policy of the current folder, found without --policy.
+      fs.mkdirSync(path.join(s.dir, '.chatreview'));
+      fs.writeFileSync(path.join(s.dir, '.chatreview', 'policy.json'), JSON.stringify({ name: 'Crisisarchief', version: '2026-2', markers: { AVG: '[weggelakt]' } }));
+      const r = runCli(['clean', s.exportPath, '--tags', sidecar, '--out', out], s.dir);
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      const [cleaned, , reportFile] = r.stdout.trim().split('\n');
+      assert.match(fs.readFileSync(cleaned, 'utf8'), /mijn BSN [^\n]*\[weggelakt\]/);
+      const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+      assert.equal(report.policy.name, 'Crisisarchief');
+      assert.equal(report.policy.version, '2026-2');
+      assert.equal(report.policy.source, '.chatreview/policy.json');
+      assert.match(report.policy.sha256, /^[0-9a-f]{64}$/);
+      assert.deepEqual(report.policy.previous, ['b'.repeat(64)]);
+    });
+
     it('clean without --tags: exit 2, one line on stderr', async () => {
       const s = await small('chat.txt', CHAT);
       const before = listTree(s.dir);

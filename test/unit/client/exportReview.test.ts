@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConversationFlags } from '../../../src/client/conversationFlags';
 import { ExportReview, sidecarPath } from '../../../src/client/exportReview';
-import { DEFAULT_POLICY, type Stamp } from '../../../src/model';
+import { DEFAULT_POLICY, readPolicyText, type Stamp } from '../../../src/model';
 import { InputError } from '../../../src/model/errors';
 
 const stamp: Stamp = { by: 'tester', at: '2026-11-22T10:00:00.000Z', ruleFor: () => undefined, flagRules: () => [] };
@@ -55,10 +55,33 @@ describe('ExportReview (pages, saving, restoring)', () => {
     assert.ok(!reloaded.render('2020-01').includes('AVG   '), 'other pages are untouched');
   });
 
+  it('names the policy in its header, records it when saving, and shows a change of policy since', async () => {
+    const review = await ExportReview.load(file, 12);
+    const first = readPolicyText('{ "name": "A" }', '.chatreview/policy.json');
+    review.policy = first;
+    const page = review.render('2020-02');
+    assert.ok(page.split('\n').includes(`# policy sha256 ${first.sha256} · .chatreview/policy.json`), page.slice(0, 600));
+    await review.save('2020-02', page.replace('      m000014 ', 'AVG   m000014 '), stamp);
+    assert.deepEqual(review.reviewState.policy, { sha256: first.sha256 });
+
+    const second = readPolicyText('{ "name": "B" }', '.chatreview/policy.json');
+    review.policy = second;
+    assert.match(review.render('2020-02'), new RegExp(`# policy sha256 ${second.sha256} · \\.chatreview/policy\\.json · changed since the last save \\(was ${first.sha256.slice(0, 12)}…\\)`));
+    await review.save('2020-02', review.render('2020-02'), stamp);
+    assert.deepEqual(review.reviewState.policy, { sha256: second.sha256, previous: [first.sha256] });
+    assert.ok(!review.render('2020-02').includes('changed since'));
+    assert.equal(review.pageData('2020-02').policy.name, 'B');
+
+    const broken = readPolicyText('{ "nam": "C" }', '.chatreview/policy.json');
+    review.policy = broken;
+    assert.match(review.render('2020-02'), /· built-in \(\.chatreview\/policy\.json has 1 problem\) · changed since/);
+  });
+
   it('refuses a document whose message text changed or whose lines are missing, and writes nothing', async () => {
     const review = await ExportReview.load(file, 12);
     const page = review.render('2020-01');
-    await assert.rejects(review.save('2020-01', page.replace('Overleg nummer 2 ', 'Overleg nummer 9 '), stamp), /line 7: message text changed at column 60/);
+    const line = page.split('\n').findIndex((l) => l.includes('Overleg nummer 2 ')) + 1;
+    await assert.rejects(review.save('2020-01', page.replace('Overleg nummer 2 ', 'Overleg nummer 9 '), stamp), new RegExp(`line ${line}: message text changed at column 60`));
     await assert.rejects(review.save('2020-01', page.split('\n').filter((l) => !l.includes('m000004')).join('\n'), stamp), /m000004 is missing/);
     assert.ok(!fs.existsSync(sidecarPath(file)));
   });
