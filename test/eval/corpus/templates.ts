@@ -417,7 +417,7 @@ export const HEALTH_NEAR = [
 /** About a person (criminal), in a private message: privé + criminal. */
 export const PRIVATE_CRIME = [
   'Mijn buurman is gisteren [[opgepakt|criminal]], de politie stond om 6 uur voor de deur.',
-  'Er is bij ons ingebroken, we hebben [[aangifte gedaan|criminal]].',
+  'Er is bij ons [[ingebroken|criminal]], we hebben [[aangifte gedaan|criminal]].',
   'Mijn neef is [[{crimeIs}|criminal]], de familie is er kapot van.',
   'Mijn {rel} heeft [[{crimeHas}|criminal]], we praten er liever niet over.',
   'Wist je dat de ex van mijn zus [[{crimeIs}|criminal]] is? Ik schrok me rot.',
@@ -427,7 +427,7 @@ export const PRIVATE_CRIME = [
   'De zoon van de buren zit [[vast|criminal]] voor drugshandel.',
   'Mijn fiets is gestolen, ik ga [[aangifte doen|criminal]] bij de politie.',
   'Mijn ex heeft [[een contactverbod|criminal]] gekregen, eindelijk.',
-  'Mijn {rel} moet [[voorkomen|criminal]] bij de politierechter, spannend.',
+  'Mijn {rel} moet [[voorkomen bij de politierechter|criminal]], spannend.',
   'Ze hebben mijn {rel} [[aangehouden|criminal]] bij de grens, bleek een misverstand.',
 ];
 
