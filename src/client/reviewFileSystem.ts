@@ -124,6 +124,10 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
    * The policy in force changed: every review is shown under it from now on. Pages without
    * unsaved edits are re-read (their header names the policy); detection runs again.
    */
+  private readonly policyEvents = new vscode.EventEmitter<void>();
+  /** Fires once every open review follows a new policy in force. */
+  readonly onDidChangePolicy = this.policyEvents.event;
+
   async policyChanged(): Promise<void> {
     const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
     for (const review of await this.openReviews()) {
@@ -133,6 +137,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
       if (pages.length) this.changes.fire(pages.map((k) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(k) })));
       this.reviewStateChanged(review.id);
     }
+    this.policyEvents.fire();
   }
 
   /** Parses an export (once) with its review state, then counts its open flags in the background. */

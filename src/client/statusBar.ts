@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
+import type { PolicyInForce } from '../model';
 import { parseReviewUri, REVIEW_SCHEME, type ReviewFileSystem } from './reviewFileSystem';
 import { openCount, taggedCount, type StatsStore } from './reviewStats';
+
+/** The policy in force, in one line: name, version, fingerprint, or what is wrong with its file. */
+function policyLine(p: PolicyInForce): string {
+  if (p.problems.length && p.file) return vscode.l10n.t('Policy: built-in, because {0} has {1} problems (saving a cleaned export is refused)', p.file, p.problems.length);
+  return vscode.l10n.t('Policy: {0} (version {1}, {2}) · sha256 {3}…', p.policy.name, p.policy.version, p.source, p.sha256.slice(0, 12));
+}
 
 /** Open flags, tags and progress of the active review page; a click opens the dashboard. */
 export function createStatusBar(stats: StatsStore, reviews: ReviewFileSystem): vscode.Disposable {
@@ -27,11 +34,15 @@ export function createStatusBar(stats: StatsStore, reviews: ReviewFileSystem): v
       vscode.l10n.t('Open flags: {0} AVG, {1} privé, {2} scope; {3} notices', s.open.AVG, s.open['privé'], s.open.scope, s.open.info),
       vscode.l10n.t('Tagged: {0} AVG, {1} privé, {2} scope; {3} kept; {4} redactions', s.tagged.AVG, s.tagged['privé'], s.tagged.scope, s.kept, s.redactions),
       s.invalidLines ? vscode.l10n.t('{0} lines with edited text: saving is refused until they are undone', s.invalidLines) : '',
+      policyLine(reviews.policy()),
     ].filter(Boolean).join('\n\n'));
-    item.backgroundColor = s.invalidLines ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const policyBroken = reviews.policy().problems.length > 0;
+    item.backgroundColor = s.invalidLines
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : policyBroken ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
-  const subscriptions = [item, stats.onDidChange(update), reviews.onDidChangeConversationFlags(update), vscode.window.onDidChangeActiveTextEditor(update)];
+  const subscriptions = [item, stats.onDidChange(update), reviews.onDidChangePolicy(update), reviews.onDidChangeConversationFlags(update), vscode.window.onDidChangeActiveTextEditor(update)];
   update();
   return vscode.Disposable.from(...subscriptions);
 }
