@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import criminal from './lexicons/criminal.json';
+import firstNames from './lexicons/firstNames.json';
 import health from './lexicons/health.json';
 import identifiers from './lexicons/identifiers.json';
 import person from './lexicons/person.json';
@@ -101,7 +102,7 @@ export type Policy = z.infer<typeof Policy>;
 export const DEFAULT_POLICY: Policy = Policy.parse({});
 
 /** The built-in word lists, as shipped: part of what a policy's hash covers. */
-export const BUILT_IN_LEXICONS = { health, criminal, private: privateWords, work, person, identifiers } as const;
+export const BUILT_IN_LEXICONS = { health, criminal, private: privateWords, work, person, firstNames, identifiers } as const;
 
 /** JSON with object keys sorted at every level: the same policy always gives the same bytes. */
 export function canonicalJson(value: unknown): string {

@@ -117,8 +117,8 @@ function streets(a: TextAnalysis): Street[] {
 export const address: Detector = {
   id: 'address',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.digits === 0) return [];
     const text = a.text;
     const flags: Flag[] = [];

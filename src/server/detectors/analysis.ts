@@ -1,6 +1,7 @@
-import { C_DIGIT, C_HYPHEN, C_OTHER, CHAR_CLASS, CLASSES } from './chars';
-import type { Entry } from './automaton';
-import { AUTOMATON, PRIVATE_EMOJI } from './lexicons';
+import type { Policy } from '../../model';
+import { C_A, C_DIGIT, C_HYPHEN, C_OTHER, CHAR_CLASS, CLASSES } from './chars';
+import { inflectionOk, type Automaton, type Entry } from './automaton';
+import { automatonFor, DEFAULT_AUTOMATON, PRIVATE_EMOJI } from './lexicons';
 import type { EmailHit } from './email';
 import type { IbanHit } from './iban';
 import type { NumberChunk } from './numbers';
@@ -40,6 +41,9 @@ export class TextAnalysis {
   phones: PhoneHit[] | undefined = undefined;
   pairs: Cue[] | undefined = undefined;
   cue: Cue | null | undefined = undefined;
+  /** Memo fields of the topic and privé rules (topic.ts, private.ts). */
+  topic: unknown = undefined;
+  privateScore: unknown = undefined;
 
   constructor(
     readonly text: string,
@@ -59,7 +63,6 @@ const NO_MATCHES: LexMatch[] = [];
 if (CLASSES !== 32) throw new Error('the lexicon automaton expects 32 character classes');
 
 // Module-local bindings: the scan loop must not go through import accessors.
-const { delta, outStart, outs, entries } = AUTOMATON;
 const CLS = CHAR_CLASS;
 const EMOJI = PRIVATE_EMOJI;
 const WORD = C_DIGIT;
@@ -68,25 +71,71 @@ function wordAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && CLS[text.charCodeAt(i)] >= WORD;
 }
 
-let lastMessage: ScanMessage | undefined;
-let lastText = '';
-let lastAnalysis: TextAnalysis | undefined;
-
 /**
- * The analysis of `message`, shared by every rule that scans it: a one-entry memo keyed by
- * the message object (and its text, should someone mutate it), which is all a scan needs since
- * every rule sees a message before the next one starts.
+ * A small memo of recent analyses, keyed by message object (and its text, should someone
+ * mutate it, and the automaton): every rule of a scan shares one analysis per message, and
+ * rules that look at neighbours (topic, name) find theirs here too. Eight entries hold a
+ * message, three before and three after it, and one spare.
  */
-export function analyse(message: ScanMessage): TextAnalysis {
-  if (message === lastMessage && message.text === lastText && lastAnalysis) return lastAnalysis;
-  const a = analyseText(message.text);
-  lastMessage = message;
-  lastText = message.text;
-  lastAnalysis = a;
+const MEMO = 8;
+const memoMessages: (ScanMessage | undefined)[] = new Array(MEMO).fill(undefined);
+const memoTexts: string[] = new Array(MEMO).fill('');
+const memoAutomata: (Automaton | undefined)[] = new Array(MEMO).fill(undefined);
+const memoAnalyses: (TextAnalysis | undefined)[] = new Array(MEMO).fill(undefined);
+let memoLast = 0;
+let memoNext = 0;
+let lastPolicy: Policy | undefined;
+let lastAutomaton: Automaton = DEFAULT_AUTOMATON;
+
+/** The analysis of `message` under `policy`'s word lists, shared by every rule that scans it. */
+export function analyse(message: ScanMessage, policy: Policy): TextAnalysis {
+  const l = memoLast;
+  if (memoMessages[l] === message && policy === lastPolicy && memoTexts[l] === message.text) return memoAnalyses[l]!;
+  if (policy !== lastPolicy) {
+    lastAutomaton = automatonFor(policy);
+    lastPolicy = policy;
+  }
+  const automaton = lastAutomaton;
+  for (let i = 0; i < MEMO; i++) {
+    if (memoMessages[i] === message && memoAutomata[i] === automaton && memoTexts[i] === message.text) {
+      memoLast = i;
+      return memoAnalyses[i]!;
+    }
+  }
+  const a = analyseText(message.text, automaton);
+  const slot = memoNext;
+  memoNext = (slot + 1) % MEMO;
+  memoMessages[slot] = message;
+  memoTexts[slot] = message.text;
+  memoAutomata[slot] = automaton;
+  memoAnalyses[slot] = a;
+  memoLast = slot;
   return a;
 }
 
-export function analyseText(text: string): TextAnalysis {
+/** Whether the word that `entry` matched up to `end` continues with an inflection ending; its end, or -1. */
+function inflectedEnd(text: string, end: number, entry: Entry): number {
+  const n = text.length;
+  let e = end;
+  let rest = '';
+  while (e < n) {
+    const cls = CLS[text.charCodeAt(e)];
+    if (cls < WORD) break;
+    if (cls < C_A || e - end >= 6) return -1;
+    rest += String.fromCharCode(97 + cls - C_A);
+    e++;
+  }
+  return inflectionOk(entry, rest) ? e : -1;
+}
+
+function isCapital(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+export function analyseText(text: string, automaton: Automaton = DEFAULT_AUTOMATON): TextAnalysis {
+  const { delta, outStart, outs, entries } = automaton;
   const n = text.length;
   let matches: LexMatch[] | null = null;
   let emoji: EmojiHit[] | null = null;
@@ -112,8 +161,11 @@ export function analyseText(text: string): TextAnalysis {
           if (wordAt(text, start - 1)) continue;
         } else while (wordStart > 0 && CLS[text.charCodeAt(wordStart - 1)] >= WORD) wordStart--;
         if (mode === 'exact' || mode === 'suffix') {
-          if (wordAt(text, end)) continue;
+          if (wordAt(text, end)) {
+            if (entry.inflect === 0 || (wordEnd = inflectedEnd(text, end, entry)) < 0) continue;
+          } else if (entry.inflect === 3) continue;
         } else while (wordEnd < n && CLS[text.charCodeAt(wordEnd)] >= WORD) wordEnd++;
+        if (entry.caps && !isCapital(text.charCodeAt(start))) continue;
         (matches ??= []).push({ entry, lex: entry.lex, start, end, wordStart, wordEnd });
       }
     }

@@ -100,8 +100,8 @@ function bsnCandidates(a: TextAnalysis): Candidate[] {
 export const bsn: Detector = {
   id: 'bsn',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.digits < 9) return [];
     const found = bsnCandidates(a);
     if (found.length === 0) return [];

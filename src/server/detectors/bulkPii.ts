@@ -14,8 +14,8 @@ const MIN = 3;
 export const bulkPii: Detector = {
   id: 'bulk-pii',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     const emails = a.firstAt >= 0 ? emailHits(a).length : 0;
     const phones = a.digits >= 10 * MIN ? phoneHits(a).length : 0;
     if (emails < MIN && phones < MIN) return [];

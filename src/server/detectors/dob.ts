@@ -65,8 +65,8 @@ function dateIn(text: string, from: number, to: number, maxYear: number): { star
 export const dob: Detector = {
   id: 'dob',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.digits === 0) return [];
     const words = hitsOf(a, LEX.birth);
     if (words.length === 0) return [];

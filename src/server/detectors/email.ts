@@ -84,8 +84,8 @@ export function mailKind(domain: string): MailKind {
 export const email: Detector = {
   id: 'email',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.firstAt < 0) return [];
     return emailHits(a).map((h) => {
       const kind = mailKind(h.domain);

@@ -97,8 +97,8 @@ function dutchShape(iban: string): boolean {
 export const iban: Detector = {
   id: 'iban',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.digits < 8) return [];
     const flags: Flag[] = [];
     for (const h of ibanHits(a)) {

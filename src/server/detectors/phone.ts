@@ -125,8 +125,8 @@ export function phoneHits(a: TextAnalysis): PhoneHit[] {
 export const phone: Detector = {
   id: 'phone',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.digits < 10) return [];
     return phoneHits(a).map((p) => {
       let why = `${DESCRIPTION[p.kind]} ${formatNational(p.national, p.kind)}`;

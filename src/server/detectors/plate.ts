@@ -54,8 +54,8 @@ export function sidecode(plate: string): number {
 export const plate: Detector = {
   id: 'plate',
   category: 'AVG',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (!a.hyphen || a.digits === 0) return [];
     const text = a.text;
     const flags: Flag[] = [];

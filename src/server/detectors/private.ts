@@ -24,8 +24,8 @@ const MAX = 0.95;
 export const privateChatter: Detector = {
   id: 'private',
   category: 'privé',
-  detect(message): Flag[] {
-    const a = analyse(message);
+  detect(message, context): Flag[] {
+    const a = analyse(message, context.policy);
     if (a.matches.length === 0 && !a.emoji) return [];
     const text = a.text;
     const nots = hitsOf(a, LEX.privateNot);

@@ -37,4 +37,23 @@ describe('detectors: criminal', () => {
   it('needs a person for ambiguous words', () => {
     assert.deepEqual(found(criminal, 'Het besluit is aangehouden'), []);
   });
+
+  it('matches inflections and compounds', () => {
+    assert.deepEqual(found(criminal, 'Hij kreeg een taakstraf en twee werkstraffen'), ['taakstraf', 'werkstraffen']);
+    assert.deepEqual(found(criminal, 'Mijn fiets is gestolen, fietsdiefstal gemeld'), ['gestolen', 'fietsdiefstal']);
+    assert.deepEqual(found(criminal, 'Ze heeft een geldstraf gekregen'), ['geldstraf']);
+    assert.deepEqual(found(criminal, 'Zijn veroordelingen staan op zijn strafblad'), ['veroordelingen', 'strafblad']);
+    assert.deepEqual(found(criminal, 'Er is straf voor wie te laat komt'), [], 'bare "straf" needs a person');
+  });
+
+  it('does not flag negated or counted mentions', () => {
+    assert.deepEqual(found(criminal, 'Ik heb geen strafblad'), []);
+    assert.deepEqual(found(criminal, 'Het aantal aangiftes stijgt'), []);
+    assert.deepEqual(found(criminal, 'Gisteren 340 arrestaties bij de rellen'), []);
+  });
+
+  it('treats a suspect in a policy discussion as work', () => {
+    assert.deepEqual(found(criminal, 'Hoe gaan we in het protocol om met een verdachte bij de teststraat?'), []);
+    assert.deepEqual(found(criminal, 'Verdachte gevallen graag melden bij de GGD'), []);
+  });
 });

@@ -72,4 +72,52 @@ describe('detectors: health', () => {
     assert.deepEqual(found(health, 'Ik ben ziekenfondsdeskundige'), [], 'ziekenfonds is no ziekenhuis');
     assert.deepEqual(found(health, 'Hij is specialist in communicatie'), []);
   });
+
+  it('matches Dutch plurals, diminutives and spelling alternations', () => {
+    assert.deepEqual(found(health, 'Ze kreeg een operatietje'), ['operatietje']);
+    assert.deepEqual(found(health, 'Ik moet nog een pilletje nemen'), ['pilletje']);
+    assert.deepEqual(found(health, 'De pillen liggen klaar'), ['pillen']);
+    assert.deepEqual(found(health, 'Mijn vader heeft twee operaties gehad'), ['operaties']);
+    assert.deepEqual(found(health, 'Ik heb longontstekingen gehad'), ['longontstekingen']);
+    assert.deepEqual(found(health, 'Ze is erg depressieve geweest'), ['depressieve']);
+    assert.deepEqual(found(health, 'Zij had twee miskramen'), ['miskramen']);
+    assert.deepEqual(found(health, 'Mijn moeder en haar medicijntjes'), ['medicijntjes']);
+    assert.deepEqual(found(health, 'Mijn zoon had burn-outs'), ['burn-outs']);
+    assert.deepEqual(found(health, 'Een biertje of een pils?'), [], '"pils" is no plural of "pil"');
+  });
+
+  it('matches compounds: list suffixes and a body part before a medical head', () => {
+    assert.deepEqual(found(health, 'Mijn oom heeft darmkanker'), ['darmkanker']);
+    assert.deepEqual(found(health, 'Mijn vader had een hartoperatie'), ['hartoperatie']);
+    assert.deepEqual(found(health, 'Ik heb al weken rugpijn'), ['rugpijn']);
+    assert.deepEqual(found(health, 'Zijn sleutelbeenbreuk is genezen'), ['sleutelbeenbreuk']);
+    assert.deepEqual(found(health, 'Morgen een darmspiegeling'), ['darmspiegeling']);
+    assert.deepEqual(found(health, 'Ze heeft een blaasontsteking'), ['blaasontsteking']);
+    assert.deepEqual(found(health, 'Na zijn knieoperaties loopt hij weer'), ['knieoperaties']);
+    for (const text of ['De reddingsoperatie is gestart', 'Het hoofdprobleem is de planning', 'Dat staat in het vooronderzoek', 'Een contractbreuk dreigt']) {
+      assert.deepEqual(found(health, text), [], text);
+    }
+  });
+
+  it('leaves negated mentions alone, within a short window', () => {
+    for (const text of ['Ik ben niet ziek', 'Ik heb geen koorts meer', 'Gelukkig negatief getest op corona', 'Ik heb gelukkig geen corona',
+      'Corona-test was negatief, ik kom morgen gewoon', 'Geen last van hoofdpijn', "I'm not sick", 'Ik heb geen hoge koorts']) {
+      assert.deepEqual(found(health, text), [], text);
+    }
+    assert.deepEqual(found(health, 'Ik weet niet of ze nog ziek is'), ['ziek'], 'the negator is too far away');
+    assert.deepEqual(found(health, 'Mijn vrouw positief, ik negatief'), ['positief'], 'another clause');
+    assert.deepEqual(found(health, 'Niet naar kantoor, ik heb koorts'), ['koorts']);
+  });
+
+  it('treats counts and quantities as statistics unless someone is named', () => {
+    for (const text of ['Het aantal zieken stijgt', 'Er liggen 56 mensen opgenomen op de IC', 'Veel zieken in Brabant', '1.234 besmet vandaag']) {
+      assert.deepEqual(found(health, text), [], text);
+    }
+    assert.deepEqual(found(health, 'Ik heb veel pijn in mijn rug'), ['pijn in']);
+  });
+
+  it('needs a first-person cue close by in a work message', () => {
+    assert.deepEqual(found(health, 'Ik heb met het ziekenhuis gebeld over de levering van mondkapjes'), []);
+    assert.deepEqual(found(health, 'Ik lig in het ziekenhuis, de notitie moet iemand anders doen').length, 1);
+  });
 });
