@@ -8,11 +8,13 @@ import { dob } from './dob';
 import { email } from './email';
 import { health } from './health';
 import { iban } from './iban';
+import { personName } from './name';
 import { period } from './period';
 import { phone } from './phone';
 import { plate } from './plate';
 import { privateChatter } from './private';
 import { sameMinute } from './sameMinute';
+import { topic } from './topic';
 import type { Detector, DetectorContext, ScanMessage } from './types';
 
 export type { Detector, DetectorContext, ScanMessage } from './types';
@@ -26,10 +28,12 @@ export const DetectorRegistry: readonly Detector[] = [
   address,
   dob,
   plate,
+  personName,
   health,
   criminal,
   bulkPii,
   privateChatter,
+  topic,
   period,
   always,
   sameMinute,
@@ -40,12 +44,13 @@ interface PolicyPlan {
   /** Rules whose flags the policy re-categorises or thresholds. */
   adjusted: ReadonlyMap<string, { category: Flag['category'] | undefined; minConfidence: number }>;
   /** Lower-case names, and the same with only letters (for e-mail local parts). */
-  names: { plain: string; letters: string }[];
+  names: { plain: string; letters: string; words: string }[];
 }
 
 const plans = new WeakMap<Policy, PolicyPlan>();
 
 const NON_LETTERS = /[^\p{L}]/gu;
+const WHITESPACE = /\s+/g;
 
 /** What a policy switches off and exempts, worked out once per policy object. */
 function plan(policy: Policy): PolicyPlan {
@@ -61,7 +66,7 @@ function plan(policy: Policy): PolicyPlan {
       names: policy.neverFlag
         .map((n) => n.trim().toLowerCase())
         .filter((n) => n.length > 0)
-        .map((plain) => ({ plain, letters: plain.replace(NON_LETTERS, '') })),
+        .map((plain) => ({ plain, letters: plain.replace(NON_LETTERS, ''), words: ` ${plain.replace(WHITESPACE, ' ')} ` })),
     };
     plans.set(policy, p);
   }
@@ -70,13 +75,17 @@ function plan(policy: Policy): PolicyPlan {
 
 /**
  * Names of public officials acting in their role are never flagged: a flag whose span holds
- * such a name (or an e-mail address whose local part spells it) is dropped.
+ * such a name (or an e-mail address whose local part spells it) is dropped. A name flag whose
+ * span is part of a listed name is dropped too: "Hugo" alone, when "Hugo de Jonge" is listed,
+ * most likely means the official (a reviewer who knows better tags it by hand), while "Hugo de
+ * Vries" is another person and stays.
  */
 function exempt(message: ScanMessage, flag: Flag, names: PolicyPlan['names']): boolean {
   if (!flag.span) return false;
-  const spanText = message.text.slice(flag.span.start, flag.span.end).toLowerCase();
+  const spanText = message.text.slice(flag.span.start, flag.span.end).toLowerCase().replace(WHITESPACE, ' ');
   for (const n of names) {
     if (spanText.includes(n.plain)) return true;
+    if (flag.rule === 'name' && n.words.includes(` ${spanText} `)) return true;
     if (flag.rule === 'email' && n.letters.length > 0) {
       const local = spanText.slice(0, spanText.indexOf('@')).replace(NON_LETTERS, '');
       if (local === n.letters) return true;
@@ -126,13 +135,19 @@ function spanStart(f: Flag): number {
   return f.span ? f.span.start : -1;
 }
 
-/** Flags for a conversation in message order; builds each message's neighbour context. */
+/**
+ * Flags for a conversation in message order. Each message sees its neighbours: `previous`,
+ * `next` and a window of the conversation (rules look three messages either way). One pass:
+ * each message is analysed once, its neighbours' analyses come from the analysis memo.
+ */
 export function scanConversation(messages: readonly ScanMessage[], policy: Policy): Flag[] {
   const out: Flag[] = [];
-  const context: DetectorContext = { policy, previous: undefined, next: undefined };
+  const window = { messages, index: 0 };
+  const context: DetectorContext = { policy, previous: undefined, next: undefined, window };
   for (let i = 0; i < messages.length; i++) {
     context.previous = i > 0 ? messages[i - 1] : undefined;
     context.next = i + 1 < messages.length ? messages[i + 1] : undefined;
+    window.index = i;
     const flags = scanMessage(messages[i], context);
     for (const f of flags) out.push(f);
   }

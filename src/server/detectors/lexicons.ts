@@ -50,8 +50,10 @@ export const LEX = {
   aggregate: 21,
   firstName: 22,
   firstNameNot: 23,
+  personNoun: 24,
+  nameCue: 25,
 } as const;
-export const LEX_COUNT = 24;
+export const LEX_COUNT = 26;
 
 type PerLanguage = Record<Language, string[]>;
 
@@ -125,6 +127,8 @@ export function sourcesFor(languages: readonly Language[], lists: Policy['wordLi
     ...perLanguage(LEX.negation, 'negation', 1, person.negation, languages, false),
     ...perLanguage(LEX.negativeResult, 'negativeResult', 1, person.negativeResult, languages, false),
     ...perLanguage(LEX.aggregate, 'aggregate', 1, person.aggregate, languages, false),
+    ...perLanguage(LEX.personNoun, 'personNoun', 1, person.personNoun, languages, false),
+    ...perLanguage(LEX.nameCue, 'nameCue', 1, firstNames.cues, languages, false),
     ...(builtInNames ? perLanguage(LEX.firstName, 'name', 1, { nl: firstNames.nl, en: firstNames.en }, languages, false, true) : []),
     ...(builtInNames ? perLanguage(LEX.firstNameNot, 'not', 0, firstNames.not, languages, false) : []),
     ...policyWords(LEX.firstName, 'name', 1, n, false, true),
@@ -195,5 +199,6 @@ export const NUMBER_UNITS: readonly string[] = identifiers.units;
 export const BODY_PARTS: ReadonlySet<string> = lowerSet([...health.bodyParts.nl, ...health.bodyParts.en]);
 /** First names that are also ordinary words, surname particles, words that make a name an institution's. */
 export const NAME_ALSO_WORDS: ReadonlySet<string> = lowerSet(firstNames.alsoWords);
+export const NAME_ALSO_CAPITAL_WORDS: ReadonlySet<string> = lowerSet(firstNames.alsoCapitalWords);
 export const NAME_PARTICLES: ReadonlySet<string> = lowerSet(firstNames.particles);
 export const NAME_INSTITUTIONS: ReadonlySet<string> = lowerSet(firstNames.institutions);

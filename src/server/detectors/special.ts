@@ -59,13 +59,30 @@ const AGGREGATE_GAP = 2;
  */
 export function detectSpecial(message: ScanMessage, context: DetectorContext, spec: SpecialCategory): Flag[] {
   const a = analyse(message, context.policy);
+  const found = specialFindings(a, spec);
+  if (found.length === 0) return [];
+  return found.map((f) => makeFlag(message, spec.rule, spec.category, f.confidence, { start: f.hit.wordStart, end: f.hit.wordEnd }, f.why));
+}
+
+/** A special-category mention as the rule judges it: the hit, its confidence, why, and the person cue if any. */
+export interface Finding {
+  hit: LexMatch;
+  confidence: number;
+  why: string;
+  cue: Cue | null;
+}
+
+/** The mentions of a special category in an analysed text (see `detectSpecial`). */
+export function specialFindings(a: TextAnalysis, spec: SpecialCategory): Finding[] {
   if (a.matches.length === 0) return [];
   const hits = candidates(a, spec);
   if (hits.length === 0) return [];
   const text = a.text;
   const nots = hitsOf(a, spec.notLex);
   const work = hitsOf(a, LEX.work);
-  const flags: Flag[] = [];
+  // Crisis vocabulary that is no mention itself ("ziekenhuizen", "zorg", "virus") makes the message crisis work too.
+  const atWork = work.length > 0 || a.matches.some((c) => c.lex === LEX.crisis && !a.matches.some((h) => (h.lex === LEX.health || h.lex === LEX.criminal) && overlaps(h, c.wordStart, c.wordEnd)));
+  const out: Finding[] = [];
   for (const m of hits) {
     if (nots.length > 0 && nots.some((n) => overlaps(n, m.wordStart, m.wordEnd))) continue;
     if (work.length > 0) {
@@ -75,7 +92,7 @@ export function detectSpecial(message: ScanMessage, context: DetectorContext, sp
     }
     if (negated(a, m)) continue;
     const group = m.entry.group;
-    const cue = cueFor(a, m, work.length > 0 ? SELF_CUE_WORDS_AT_WORK : SELF_CUE_WORDS);
+    const cue = cueFor(a, m, atWork ? SELF_CUE_WORDS_AT_WORK : SELF_CUE_WORDS);
     if (!cue && aggregated(a, m)) continue;
     const term = quote(text, m.wordStart, m.wordEnd);
     let confidence: number;
@@ -85,18 +102,18 @@ export function detectSpecial(message: ScanMessage, context: DetectorContext, sp
       why = `${term} (${spec.label}) about a person (${quote(text, cue.start, cue.end)})`;
     } else if (group === 'cued') {
       continue;
-    } else if (work.length > 0) {
+    } else if (atWork) {
       if (group !== 'strong') continue;
-      const w = work.find((x) => !overlaps(x, m.wordStart, m.wordEnd)) ?? work[0];
+      const w = work.find((x) => !overlaps(x, m.wordStart, m.wordEnd)) ?? work[0] ?? a.matches.find((c) => c.lex === LEX.crisis)!;
       confidence = m.entry.weight * WORK_FACTOR;
       why = `${term} (${spec.label}) in a work message (${quote(text, w.wordStart, w.wordEnd)}): check whether it is about a person`;
     } else {
       confidence = m.entry.weight;
       why = `${term} (${spec.label})`;
     }
-    flags.push(makeFlag(message, spec.rule, spec.category, confidence, { start: m.wordStart, end: m.wordEnd }, why));
+    out.push({ hit: m, confidence, why, cue });
   }
-  return flags;
+  return out;
 }
 
 /**
@@ -192,8 +209,7 @@ const NUMBER = /^\d[\d.,]*%?$/;
 function cueFor(a: TextAnalysis, m: LexMatch, maxWords: number): Cue | null {
   const pair = relationPairs(a)[0];
   if (pair) return pair;
-  const cue = personCue(a);
-  if (!cue) return null;
+  if (!personCue(a)) return thirdPerson(a, m);
   for (const s of a.matches) {
     if (s.lex !== LEX.self) continue;
     const gap = s.wordEnd <= m.wordStart
@@ -203,7 +219,29 @@ function cueFor(a: TextAnalysis, m: LexMatch, maxWords: number): Cue | null {
     if (maxWords === SELF_CUE_WORDS_AT_WORK && s.wordEnd <= m.wordStart && BUSINESS.test(a.text.slice(s.wordEnd, m.wordStart))) continue;
     return { start: s.wordStart, end: s.wordEnd };
   }
+  return thirdPerson(a, m);
+}
+
+/** "is", "heeft", "ligt"… at most two words before the term: the verb of a third-person statement. */
+const SUBJECT_VERB = /(?:^|[^\p{L}])(?:is|was|werd|wordt|heeft|had|ligt|lag|zit|zat|kreeg|krijgt|moest|moet|has|had|was|is|got)(?:\s+[\p{L}\p{N}'’-]+){0,2}\s+$/iu;
+
+/**
+ * A person in the third person: a singular person noun ("de man", "onze chauffeur",
+ * "patiënt") or a capitalised first name earlier in the sentence, and a verb such as "is",
+ * "heeft", "ligt" just before the term ("Iris is positief getest", "De man die de teststraat
+ * bekogelde is aangehouden"). The cue is the noun or name.
+ */
+function thirdPerson(a: TextAnalysis, m: LexMatch): Cue | null {
+  const text = a.text;
+  if (!SUBJECT_VERB.test(text.slice(Math.max(0, m.wordStart - 40), m.wordStart))) return null;
+  for (const p of a.matches) {
+    if (p.lex !== LEX.personNoun && p.lex !== LEX.firstName) continue;
+    if (p.wordEnd > m.wordStart) break;
+    const gap = wordsBetween(text, p.wordEnd, m.wordStart, SENTENCE_BREAK);
+    if (gap >= 0 && gap <= THIRD_PERSON_WORDS) return { start: p.wordStart, end: p.wordEnd };
+  }
   return null;
 }
 
-
+/** A person noun and its verb within this many words of the term. */
+const THIRD_PERSON_WORDS = 14;

@@ -17,6 +17,13 @@ export interface DetectorContext {
   policy: Policy;
   previous: ScanMessage | undefined;
   next: ScanMessage | undefined;
+  /**
+   * The conversation around the message, when the caller has it (`scanConversation` does):
+   * `messages[index]` is the message. Rules that read context (topic, privé replies, names of
+   * participants) look up to three messages either way; without a window they see only
+   * `previous` and `next`.
+   */
+  window?: { messages: readonly ScanMessage[]; index: number };
 }
 
 /** One rule: a small pure function. A new rule is one file plus one registry line. */

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { DEFAULT_POLICY } from '../../../src/model';
+import { scanConversation } from '../../../src/server/detectors';
 import { privateChatter } from '../../../src/server/detectors/private';
-import { run } from './helpers';
+import { msg, run } from './helpers';
 
 describe('detectors: private', () => {
   it('flags weekend plans, with the evidence and no span', () => {
@@ -51,5 +53,15 @@ describe('detectors: private', () => {
     const once = run(privateChatter, 'Weekend!')[0].confidence;
     const twice = run(privateChatter, 'Weekend! Weekend!')[0].confidence;
     assert.equal(once, twice);
+  });
+});
+
+describe('detectors: private replies', () => {
+  it('gives a short reply the privé label of the private message it answers, saying which', () => {
+    const m = [msg('Onze hond heeft de afstandsbediening opgegeten 🙄'), msg('Balen zeg'), msg('Stuur foto!'), msg('Notitie voor het OMT staat klaar'), msg('Balen zeg')];
+    const flags = scanConversation(m, DEFAULT_POLICY).filter((f) => f.rule === 'private');
+    assert.deepEqual(flags.map((f) => m.findIndex((x) => x.id === f.id)), [0, 1, 2]);
+    assert.match(flags[1].explanation, new RegExp(`^a reply in a private thread: it answers ${m[0].id} \\("hond", "🙄"\\)$`));
+    assert.ok(flags[1].confidence < flags[0].confidence && flags[1].confidence >= 0.25);
   });
 });

@@ -1,0 +1,102 @@
+import type { Policy } from '../../model';
+import { hitsOf, overlaps, type TextAnalysis } from './analysis';
+import { quote } from './flag';
+import { CRIMINAL_SPEC, HEALTH_SPEC } from './specs';
+import { LEX, PRIVATE_WEIGHTS } from './lexicons';
+import { relationPairs } from './person';
+import { specialFindings } from './special';
+
+/** Below this a message is not privé on its own. */
+export const PRIVATE_THRESHOLD = 0.25;
+/** What is left of private evidence in a message with one / several work terms, and a cap. */
+const ONE_WORK_TERM = 0.45;
+const MORE_WORK_TERMS = 0.25;
+const WORK_CAP = 0.4;
+const MAX = 0.95;
+/** News about someone's health or a brush with the law, outside work: evidence of a private message. */
+const PERSONAL_NEWS = 0.35;
+
+export interface PrivateScore {
+  /** The message's own privé confidence, after the work check. */
+  confidence: number;
+  /** The evidence, as quoted words. */
+  evidence: string[];
+  /** The first work (or other-dossier) term, quoted, if any. */
+  work: string | null;
+}
+
+interface Evidence {
+  start: number;
+  end: number;
+  weight: number;
+  key: string;
+}
+
+/**
+ * A message's own privé evidence, computed once per analysis: privé words (lexicons/private.json;
+ * not the `reaction` group, which only marks replies), family as a possessive + relation ("mijn
+ * vrouw"), a few emoji, and news about someone's health or a run-in with the law when the message
+ * has no work vocabulary. Evidence combines as a noisy-or over distinct terms. Work vocabulary
+ * (and another dossier's: that is work too) makes the chatter a pleasantry: the confidence drops
+ * to at most 0.4.
+ */
+export function privateScore(a: TextAnalysis, policy: Policy): PrivateScore {
+  if (a.privateScore) return a.privateScore as PrivateScore;
+  const s = compute(a, policy);
+  a.privateScore = s;
+  return s;
+}
+
+const NONE: PrivateScore = { confidence: 0, evidence: [], work: null };
+
+function compute(a: TextAnalysis, _policy: Policy): PrivateScore {
+  if (a.matches.length === 0 && !a.emoji) return NONE;
+  const text = a.text;
+  const nots = hitsOf(a, LEX.privateNot);
+  const evidence: Evidence[] = [];
+  let until = -1;
+  for (const m of a.matches) {
+    if (m.lex !== LEX.private || m.entry.group === 'reaction' || m.wordStart < until) continue;
+    until = m.wordEnd;
+    if (nots.some((n) => overlaps(n, m.wordStart, m.wordEnd))) continue;
+    evidence.push({ start: m.wordStart, end: m.wordEnd, weight: m.entry.weight, key: m.entry.term });
+  }
+  for (const p of relationPairs(a)) {
+    if (evidence.some((e) => e.start < p.end && p.start < e.end)) continue;
+    evidence.push({ start: p.start, end: p.end, weight: PRIVATE_WEIGHTS.family, key: text.slice(p.start, p.end).toLowerCase() });
+  }
+  if (a.emoji) for (const e of a.emoji) evidence.push({ start: e.index, end: e.index + e.length, weight: e.weight, key: 'emoji' });
+  let work = 0;
+  let firstWork: { wordStart: number; wordEnd: number } | null = null;
+  for (const m of a.matches) {
+    if (m.lex !== LEX.work && m.lex !== LEX.unrelated) continue;
+    work++;
+    firstWork ??= m;
+  }
+  if (work === 0) {
+    for (const spec of [HEALTH_SPEC, CRIMINAL_SPEC]) {
+      for (const f of specialFindings(a, spec)) {
+        if (!f.cue && f.hit.entry.group !== 'strong') continue;
+        if (evidence.some((e) => e.start < f.hit.wordEnd && f.hit.wordStart < e.end)) continue;
+        evidence.push({ start: f.hit.wordStart, end: f.hit.wordEnd, weight: PERSONAL_NEWS, key: spec.rule });
+      }
+    }
+  }
+  if (evidence.length === 0) return NONE;
+  evidence.sort((x, y) => x.start - y.start);
+
+  let miss = 1;
+  const seen = new Set<string>();
+  for (const e of evidence) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    miss *= 1 - e.weight;
+  }
+  let confidence = Math.min(MAX, 1 - miss);
+  if (work > 0) confidence = Math.min(WORK_CAP, confidence * (work === 1 ? ONE_WORK_TERM : MORE_WORK_TERMS));
+  return {
+    confidence,
+    evidence: evidence.map((e) => quote(text, e.start, e.end)),
+    work: firstWork ? quote(text, firstWork.wordStart, firstWork.wordEnd) : null,
+  };
+}
