@@ -1,6 +1,6 @@
 import type { Flag } from '../../model';
-import { analyse, hitsOf, overlaps, selectHits, type TextAnalysis } from './analysis';
-import { isUpperAsciiCode, isAsciiLetterCode, isWordAt, wordStartAt } from './chars';
+import { analyse, hasHit, hitsOf, overlaps, selectHits, type TextAnalysis } from './analysis';
+import { compoundEndAt, isUpperAsciiCode, isAsciiLetterCode, isWordAt, wordStartAt } from './chars';
 import { makeFlag } from './flag';
 import { LEX, NUMBER_UNITS, STREET_PREFIXES } from './lexicons';
 import { gapAfter, groupCount, numberChunks } from './numbers';
@@ -51,7 +51,7 @@ const HOUSE_WORD = /(?:huis)?(?:nummer|nr|no)\.?\s*:?\s*$|hnr\.?\s*:?\s*$/i;
 
 /**
  * A house number with a postcode: 1–4 digits (not a time, not part of a date) right before or
- * right after it ("Kerkweg 12, 1234 AB", "1234 AB 12"), or named as one nearby ("postcode
+ * right after it ("Kerkweg 12, 1234 AB", "1234 AB 12", "1234AB-12"), or named as one nearby ("postcode
  * 1234AB huisnummer 7"). Any other number in the message is not enough ("1234 AB heeft 12
  * besmettingen").
  */
@@ -66,7 +66,7 @@ function houseNumberNear(a: TextAnalysis, pc: Postcode): { start: number; end: n
       if (s === pc.digitsStart || e - s > 4 || text.charCodeAt(s) === 48) continue;
       if (text.charCodeAt(s - 1) === 58 || text.charCodeAt(e) === 58) continue;
       const before = e <= pc.start && pc.start - e <= 2 && JOIN.test(text.slice(e, pc.start));
-      const after = s >= pc.end && s - pc.end <= 2 && JOIN.test(text.slice(pc.end, s)) && !isWordAt(text, e);
+      const after = s >= pc.end && s - pc.end <= 2 && (JOIN.test(text.slice(pc.end, s)) || text.slice(pc.end, s) === '-') && !isWordAt(text, e);
       const named = s >= pc.start - 40 && s <= pc.end + 25 && HOUSE_WORD.test(text.slice(Math.max(0, s - 14), s));
       if (before || after || named) return { start: s, end: e };
     }
@@ -111,15 +111,55 @@ function streets(a: TextAnalysis): Street[] {
     }
     out.push({ start, nameEnd: m.wordEnd, end: m.wordEnd + h[0].length, capitalised: isUpperAsciiCode(text.charCodeAt(m.wordStart)) });
   }
-  return out;
+  // Streets without a street word at the end: after an address cue ("woont op Achterom 285
+  // bis", "afleveren op Achterom 77 B"), or led by one ("Laan van Nieuw Oost-Indië 91hs").
+  for (const m of a.matches) {
+    let from = -1;
+    if (m.lex === LEX.addressCue) {
+      from = m.wordEnd;
+      while (from < text.length && (text[from] === ':' || text[from] === ' ')) from++;
+    } else if (m.lex === LEX.street && m.wordStart === m.start && isUpperAsciiCode(text.charCodeAt(m.wordStart)) && /^ (?:van|der|de|den) /.test(text.slice(m.wordEnd, m.wordEnd + 5))) {
+      from = m.wordStart;
+    }
+    if (from < 0 || out.some((st) => st.start <= from && from < st.end)) continue;
+    const st = namedStreet(text, from);
+    if (st && !out.some((o) => o.start < st.end && st.start < o.end)) out.push(st);
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
+const STREET_PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'aan', 'op', 'in']);
+
+/** "Achterom 285 bis", "Laan van Nieuw Oost-Indië 91hs": capitalised words (and particles) from `from`, then a house number. */
+function namedStreet(text: string, from: number): Street | null {
+  if (!isUpperAsciiCode(text.charCodeAt(from))) return null;
+  let i = from;
+  for (let words = 0; words < 6; words++) {
+    const we = compoundEndAt(text, i);
+    if (we === i) return null;
+    const word = text.slice(i, we);
+    if (words > 0 && !STREET_PARTICLES.has(word) && !/^\p{Lu}/u.test(word)) return null;
+    HOUSE_NUMBER.lastIndex = we;
+    const h = HOUSE_NUMBER.exec(text);
+    if (h && !STREET_PARTICLES.has(word)) return { start: from, nameEnd: we, end: we + h[0].length, capitalised: true };
+    if (text[we] !== ' ') return null;
+    i = we + 1;
+  }
+  return null;
+}
+
+/**
+ * Home addresses: a street with a house number (and the postcode after it), or a postcode with a
+ * house number. Not flagged in a message about an organisation's premises (an office, its
+ * entrance, a test location, the press desk: identifiers.json `officeCue`): those are no
+ * person's address.
+ */
 export const address: Detector = {
   id: 'address',
   category: 'AVG',
   detect(message, context): Flag[] {
     const a = analyse(message, context.policy);
-    if (a.digits === 0) return [];
+    if (a.digits === 0 || hasHit(a, LEX.officeCue)) return [];
     const text = a.text;
     const flags: Flag[] = [];
     const pcs = postcodes(a);

@@ -2,7 +2,7 @@ import type { Flag } from '../../model';
 import { analyse, hitsOf, type TextAnalysis } from './analysis';
 import { makeFlag, quote } from './flag';
 import { ibanHits } from './iban';
-import { LEX } from './lexicons';
+import { LEX, NUMBER_UNITS } from './lexicons';
 import { gapAfter, groupCount, groupLength, groupText, numberChunks, type NumberChunk } from './numbers';
 import type { Detector } from './types';
 
@@ -97,6 +97,21 @@ function bsnCandidates(a: TextAnalysis): Candidate[] {
   return ibans.length === 0 ? out : out.filter((c) => !ibans.some((h) => c.start < h.end && h.start < c.end));
 }
 
+/** "468308520 testen": a count before a unit word, not an identifier. */
+function countOf(text: string, end: number): string | null {
+  const m = UNIT_AFTER.exec(text.slice(end, end + 24));
+  return m ? m[1] : null;
+}
+
+const UNIT_AFTER = new RegExp(`^\\s+(${NUMBER_UNITS.map((u) => u.replace(/[.*+?^\${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
+
+/**
+ * Nine digits that pass the 11-test (plain, or grouped 3-3-3 / 4-2-3 with spaces, dots or
+ * dashes), not an amount of money. A BSN word ("BSN", "burgerservicenummer") makes it near
+ * certain. Not flagged without one: a number named as an order, case or file number
+ * ("Dossiernummer 238043861": the cue word says what it is) and a count before a unit ("468308520
+ * testen").
+ */
 export const bsn: Detector = {
   id: 'bsn',
   category: 'AVG',
@@ -108,17 +123,17 @@ export const bsn: Detector = {
     const text = a.text;
     const bsnCue = hitsOf(a, LEX.bsnCue)[0];
     const numberCue = hitsOf(a, LEX.numberCue)[0];
-    return found.map((c) => {
+    const flags: Flag[] = [];
+    for (const c of found) {
       let confidence = c.amountLike ? 0.6 : 0.8;
       let why = `BSN ${c.digits} passes the 11-test`;
       if (bsnCue) {
         confidence = 0.97;
         why += `; the message says ${quote(text, bsnCue.wordStart, bsnCue.wordEnd)}`;
-      } else if (numberCue) {
-        confidence = 0.35;
-        why += `, but ${quote(text, numberCue.wordStart, numberCue.wordEnd)} suggests an order or case number`;
-      } else if (c.amountLike) why += ', though written like an amount';
-      return makeFlag(message, 'bsn', 'AVG', confidence, { start: c.start, end: c.end }, why);
-    });
+      } else if (numberCue || countOf(text, c.end)) continue;
+      else if (c.amountLike) why += ', though written like an amount';
+      flags.push(makeFlag(message, 'bsn', 'AVG', confidence, { start: c.start, end: c.end }, why));
+    }
+    return flags;
   },
 };

@@ -1,7 +1,7 @@
 import type { Flag } from '../../model';
 import { analyse, type TextAnalysis } from './analysis';
 import { makeFlag } from './flag';
-import { GOVERNMENT_MAIL_DOMAINS, PRIVATE_MAIL_DOMAINS } from './lexicons';
+import { FUNCTIONAL_MAILBOXES, GOVERNMENT_MAIL_DOMAINS, PRIVATE_MAIL_DOMAINS } from './lexicons';
 import type { Detector } from './types';
 
 export interface EmailHit {
@@ -81,21 +81,34 @@ export function mailKind(domain: string): MailKind {
   return 'organisation';
 }
 
+/** "info", "servicedesk", "pers.vws": a shared mailbox, not a person's. */
+function functional(address: string): boolean {
+  const local = address.slice(0, address.indexOf('@')).toLowerCase();
+  return FUNCTIONAL_MAILBOXES.has(local) || FUNCTIONAL_MAILBOXES.has(local.split(/[._-]/)[0]);
+}
+
+/**
+ * E-mail addresses: a private provider's with high confidence, an organisation's personal ones
+ * lower. Not flagged: government addresses (officials acting in their role are not private
+ * persons, POLICY.md; the same reason their names are not flagged) and organisations' shared
+ * mailboxes (info@, servicedesk@). Both still count for bulk-pii.
+ */
 export const email: Detector = {
   id: 'email',
   category: 'AVG',
   detect(message, context): Flag[] {
     const a = analyse(message, context.policy);
     if (a.firstAt < 0) return [];
-    return emailHits(a).map((h) => {
+    const flags: Flag[] = [];
+    for (const h of emailHits(a)) {
       const kind = mailKind(h.domain);
-      const [confidence, why] =
-        kind === 'private'
-          ? [0.9, `e-mail address ${h.address} at a private mail provider (${h.domain})`]
-          : kind === 'government'
-            ? [0.35, `e-mail address ${h.address} at a government domain (${h.domain}): likely an official in their role`]
-            : [0.6, `e-mail address ${h.address} at an organisation's domain (${h.domain})`];
-      return makeFlag(message, 'email', 'AVG', confidence, { start: h.start, end: h.end }, why);
-    });
+      if (kind === 'government') continue;
+      if (kind === 'private') {
+        flags.push(makeFlag(message, 'email', 'AVG', 0.9, { start: h.start, end: h.end }, `e-mail address ${h.address} at a private mail provider (${h.domain})`));
+      } else if (!functional(h.address)) {
+        flags.push(makeFlag(message, 'email', 'AVG', 0.6, { start: h.start, end: h.end }, `e-mail address ${h.address} at an organisation's domain (${h.domain})`));
+      }
+    }
+    return flags;
   },
 };

@@ -44,7 +44,7 @@ interface PolicyPlan {
   /** Rules whose flags the policy re-categorises or thresholds. */
   adjusted: ReadonlyMap<string, { category: Flag['category'] | undefined; minConfidence: number }>;
   /** Lower-case names, and the same with only letters (for e-mail local parts). */
-  names: { plain: string; letters: string; words: string }[];
+  names: { plain: string; letters: string; words: string; initialSurname: string }[];
 }
 
 const plans = new WeakMap<Policy, PolicyPlan>();
@@ -66,7 +66,12 @@ function plan(policy: Policy): PolicyPlan {
       names: policy.neverFlag
         .map((n) => n.trim().toLowerCase())
         .filter((n) => n.length > 0)
-        .map((plain) => ({ plain, letters: plain.replace(NON_LETTERS, ''), words: ` ${plain.replace(WHITESPACE, ' ')} ` })),
+        .map((plain) => {
+          const parts = plain.split(WHITESPACE);
+          // "Frank Heemskerk": f.heemskerk@…, "Lieke van Bommel": l.vanbommel@…
+          const initialSurname = parts.length > 1 ? (parts[0][0] + parts.slice(1).join('')).replace(NON_LETTERS, '') : '';
+          return { plain, letters: plain.replace(NON_LETTERS, ''), words: ` ${parts.join(' ')} `, initialSurname };
+        }),
     };
     plans.set(policy, p);
   }
@@ -75,10 +80,10 @@ function plan(policy: Policy): PolicyPlan {
 
 /**
  * Names of public officials acting in their role are never flagged: a flag whose span holds
- * such a name (or an e-mail address whose local part spells it) is dropped. A name flag whose
- * span is part of a listed name is dropped too: "Hugo" alone, when "Hugo de Jonge" is listed,
- * most likely means the official (a reviewer who knows better tags it by hand), while "Hugo de
- * Vries" is another person and stays.
+ * such a name (or an e-mail address whose local part spells it, in full or as initial and
+ * surname: f.heemskerk@…) is dropped. A name flag whose span is part of a listed name is
+ * dropped too: "Hugo" alone, when "Hugo de Jonge" is listed, most likely means the official (a
+ * reviewer who knows better tags it by hand), while "Hugo de Vries" is another person and stays.
  */
 function exempt(message: ScanMessage, flag: Flag, names: PolicyPlan['names']): boolean {
   if (!flag.span) return false;
@@ -88,7 +93,7 @@ function exempt(message: ScanMessage, flag: Flag, names: PolicyPlan['names']): b
     if (flag.rule === 'name' && n.words.includes(` ${spanText} `)) return true;
     if (flag.rule === 'email' && n.letters.length > 0) {
       const local = spanText.slice(0, spanText.indexOf('@')).replace(NON_LETTERS, '');
-      if (local === n.letters) return true;
+      if (local === n.letters || (n.initialSurname !== '' && local === n.initialSurname)) return true;
     }
   }
   return false;

@@ -52,8 +52,10 @@ export const LEX = {
   firstNameNot: 23,
   personNoun: 24,
   nameCue: 25,
+  officeCue: 26,
+  addressCue: 27,
 } as const;
-export const LEX_COUNT = 26;
+export const LEX_COUNT = 28;
 
 type PerLanguage = Record<Language, string[]>;
 
@@ -139,6 +141,8 @@ export function sourcesFor(languages: readonly Language[], lists: Policy['wordLi
     plain(LEX.street, 'street', identifiers.streetSuffix),
     plain(LEX.streetNot, 'streetNot', identifiers.streetNot),
     plain(LEX.vehicle, 'vehicle', identifiers.vehicle),
+    plain(LEX.officeCue, 'officeCue', identifiers.officeCue),
+    plain(LEX.addressCue, 'addressCue', identifiers.addressCue),
   ];
 }
 
@@ -193,6 +197,7 @@ const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase(
 export const STREET_PREFIXES: ReadonlySet<string> = lowerSet(identifiers.streetPrefix);
 export const PRIVATE_MAIL_DOMAINS: ReadonlySet<string> = lowerSet(identifiers.privateMailDomains);
 export const GOVERNMENT_MAIL_DOMAINS: ReadonlySet<string> = lowerSet(identifiers.governmentMailDomains);
+export const FUNCTIONAL_MAILBOXES: ReadonlySet<string> = lowerSet(identifiers.functionalMailboxes);
 export const NUMBER_UNITS: readonly string[] = identifiers.units;
 
 /** Body parts that make a health compound head count ("hart|operatie"); all languages (it is a check, not a match). */

@@ -2,15 +2,16 @@ import type { Flag } from '../../model';
 import { analyse, type TextAnalysis } from './analysis';
 import { makeFlag } from './flag';
 import { ibanHits } from './iban';
+import { LEX } from './lexicons';
 import { gapAfter, groupCount, groupText, numberChunks, type NumberChunk } from './numbers';
 import type { Detector } from './types';
 
-export type PhoneKind = 'mobile' | 'landline' | 'pager' | 'voip' | 'non-geographic' | 'company';
+export type PhoneKind = 'mobile' | 'landline' | 'pager' | 'voip' | 'non-geographic' | 'company' | 'foreign';
 
 export interface PhoneHit {
   start: number;
   end: number;
-  /** Ten national digits: 0612345678. */
+  /** Ten national digits: 0612345678; a foreign number as + and its digits: +447700900123. */
   national: string;
   kind: PhoneKind;
   confidence: number;
@@ -40,6 +41,7 @@ export function classifyNational(national: string): { kind: PhoneKind; confidenc
 
 /** The usual Dutch notation: 06-12345678, 010-1234567, 0513-123456, 088-1234567. */
 export function formatNational(national: string, kind: PhoneKind): string {
+  if (kind === 'foreign') return national;
   if (kind === 'mobile' || kind === 'pager') return `${national.slice(0, 2)}-${national.slice(2)}`;
   const cut = kind === 'landline' && LONG_AREA_CODE.test(national.slice(1)) ? 4 : 3;
   return `${national.slice(0, cut)}-${national.slice(cut)}`;
@@ -52,7 +54,13 @@ const DESCRIPTION: Record<PhoneKind, string> = {
   voip: 'Dutch VoIP number',
   'non-geographic': 'Dutch non-geographic number',
   company: 'Dutch company number',
+  foreign: 'foreign phone number',
 };
+
+/** A foreign number: a country code (not 31) and the rest, 10 to 15 digits in all (E.164). */
+const FOREIGN_MIN = 10;
+const FOREIGN_MAX = 15;
+const FOREIGN_CONFIDENCE = 0.75;
 
 /** "+31 (0)6": a lone 0 in brackets after the country code. */
 function bracketZero(text: string, chunk: NumberChunk, j: number): boolean {
@@ -73,10 +81,13 @@ function parseChunk(text: string, chunk: NumberChunk, out: PhoneHit[]): void {
     const first = groupText(text, chunk, k);
     let national: string;
     if (k === 0 && chunk.plus) {
-      if (!first.startsWith('31')) return; // a foreign number
+      if (!first.startsWith('31')) return foreign(text, chunk, first, out);
       national = '0' + first.slice(2);
     } else if (first.startsWith('0031')) national = '0' + first.slice(4);
-    else if (first.startsWith('00')) continue;
+    else if (first.startsWith('00')) {
+      if (k === 0) return foreign(text, chunk, first.slice(2), out);
+      continue;
+    }
     else if (first.charCodeAt(0) === 48) national = first;
     else continue;
     let j = k;
@@ -97,6 +108,16 @@ function parseChunk(text: string, chunk: NumberChunk, out: PhoneHit[]): void {
     out.push({ start: startAt, end: chunk.groups[2 * j + 1], national, kind: kind.kind, confidence: whole ? kind.confidence : kind.confidence - 0.15 });
     k = j;
   }
+}
+
+/** The whole chunk as a foreign number ("+44 7700 900123", "0032 472 12 34 56"), if its length fits. */
+function foreign(text: string, chunk: NumberChunk, first: string, out: PhoneHit[]): void {
+  if (first.length === 0 || first.charCodeAt(0) === 48 || chunk.wordAfter) return;
+  let digits = first;
+  const g = groupCount(chunk);
+  for (let j = 1; j < g; j++) digits += groupText(text, chunk, j);
+  if (digits.length < FOREIGN_MIN || digits.length > FOREIGN_MAX) return;
+  out.push({ start: chunk.start, end: chunk.groups[2 * g - 1], national: '+' + digits, kind: 'foreign', confidence: FOREIGN_CONFIDENCE });
 }
 
 /**
@@ -122,16 +143,39 @@ export function phoneHits(a: TextAnalysis): PhoneHit[] {
   return hits;
 }
 
+/** A case, report or ticket word right before the number ("Incidentnummer 0612 4417 83", "melding 0786 505660"). */
+const CUE_GAP = /^[\s:#.]*(?:[\p{L}\p{N}-]+[\s:#.]+)?$/u;
+
+/** Cue words that name a number (not "pakket", "order": a parcel's courier has a phone). */
+const NAMES_A_NUMBER = /nummer|nr$|melding|incident|ticket|kenmerk|referentie|case/;
+
+function caseNumber(a: TextAnalysis, start: number): boolean {
+  for (const m of a.matches) {
+    if (m.lex !== LEX.numberCue || m.wordEnd > start || !NAMES_A_NUMBER.test(m.entry.term)) continue;
+    if (start - m.wordEnd <= 30 && CUE_GAP.test(a.text.slice(m.wordEnd, start))) return true;
+  }
+  return false;
+}
+
+/**
+ * Phone numbers that reach a person: Dutch mobiles, landlines and the like (+31 / 0031 / 0 forms,
+ * checked against the numbering plan) and foreign numbers (+44 …, 0032 …). Not flagged: 088
+ * company numbers (an organisation's switchboard; they still count for bulk-pii), and a number
+ * right after a case, report or ticket word ("Incidentnummer 0612 4417 83": a case number
+ * written like a phone number).
+ */
 export const phone: Detector = {
   id: 'phone',
   category: 'AVG',
   detect(message, context): Flag[] {
     const a = analyse(message, context.policy);
     if (a.digits < 10) return [];
-    return phoneHits(a).map((p) => {
-      let why = `${DESCRIPTION[p.kind]} ${formatNational(p.national, p.kind)}`;
-      if (p.kind === 'company') why += ' (088: usually an organisation)';
-      return makeFlag(message, 'phone', 'AVG', p.confidence, { start: p.start, end: p.end }, why);
-    });
+    const flags: Flag[] = [];
+    for (const p of phoneHits(a)) {
+      if (p.kind === 'company' || caseNumber(a, p.start)) continue;
+      const why = `${DESCRIPTION[p.kind]} ${p.kind === 'foreign' ? a.text.slice(p.start, p.end) : formatNational(p.national, p.kind)}`;
+      flags.push(makeFlag(message, 'phone', 'AVG', p.confidence, { start: p.start, end: p.end }, why));
+    }
+    return flags;
   },
 };

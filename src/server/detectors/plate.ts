@@ -46,22 +46,40 @@ export function sidecode(plate: string): number {
   return code;
 }
 
+/** Six capitals and digits without dashes ("85VRD6"): a plate only next to a vehicle word. */
+const UNDASHED = /(?<![\p{L}\p{N}-])[A-Z0-9]{6}(?![\p{L}\p{N}-])/gu;
+const DASHED_SHAPES: readonly string[] = [...SIDECODES.keys()];
+
+/** The dashed form of an undashed plate whose shape fits a side code, or null. */
+function withDashes(p: string): string | null {
+  const shape = [...p].map((ch) => shapeOf(ch)).join('');
+  for (const s of DASHED_SHAPES) {
+    if (s.replace(/-/g, '') !== shape) continue;
+    const a = s.indexOf('-');
+    const b = s.indexOf('-', a + 1) - 1;
+    return `${p.slice(0, a)}-${p.slice(a, b)}-${p.slice(b)}`;
+  }
+  return null;
+}
+
 /**
  * Dutch licence plates in a side-code pattern with dashes. Capitals are the usual form;
  * all-lower-case counts with less confidence, mixed case not at all. Vehicle words
- * ("kenteken", "auto") raise confidence.
+ * ("kenteken", "auto") raise confidence; next to one, six capitals and digits without dashes
+ * in a side-code shape count too ("kenteken 85VRD6").
  */
 export const plate: Detector = {
   id: 'plate',
   category: 'AVG',
   detect(message, context): Flag[] {
     const a = analyse(message, context.policy);
-    if (!a.hyphen || a.digits === 0) return [];
+    if (a.digits === 0) return [];
+    const vehicle = hasHit(a, LEX.vehicle);
+    if (!a.hyphen && !vehicle) return [];
     const text = a.text;
     const flags: Flag[] = [];
-    const vehicle = hasHit(a, LEX.vehicle);
     CANDIDATE.lastIndex = 0;
-    for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    for (let m = a.hyphen ? CANDIDATE.exec(text) : null; m; m = CANDIDATE.exec(text)) {
       const p = m[0];
       if (p.length !== 8) continue;
       const upper = p === p.toUpperCase();
@@ -73,6 +91,16 @@ export const plate: Detector = {
       if (vehicle) confidence += 0.2;
       const why = `licence plate ${p.toUpperCase()} (side code ${code})` + (vehicle ? ', next to a vehicle word' : '');
       flags.push(makeFlag(message, 'plate', 'AVG', confidence, { start: m.index, end: m.index + p.length }, why));
+    }
+    if (vehicle) {
+      UNDASHED.lastIndex = 0;
+      for (let m = UNDASHED.exec(text); m; m = UNDASHED.exec(text)) {
+        const dashed = withDashes(m[0]);
+        const code = dashed ? sidecode(dashed) : 0;
+        if (code < 4) continue; // old side codes without dashes look like any code
+        flags.push(makeFlag(message, 'plate', 'AVG', 0.65, { start: m.index, end: m.index + 6 }, `licence plate ${dashed} (side code ${code}) written without dashes, next to a vehicle word`));
+      }
+      if (flags.length > 1) flags.sort((x, y) => x.span!.start - y.span!.start);
     }
     return flags;
   },

@@ -61,4 +61,20 @@ describe('detectors: address', () => {
     assert.deepEqual(found(address, 'de straat 12'), [], 'no street name');
     assert.deepEqual(found(address, 'Kerkstraat zonder nummer'), []);
   });
+
+  it('takes a street without a street word after an address cue, or led by one', () => {
+    assert.deepEqual(found(address, 'De index woont op Achterom 285 bis, Zoetermeer.'), ['Achterom 285 bis']);
+    assert.deepEqual(found(address, 'Graag afleveren op Achterom 77 B 2822LR Zwolle.'), ['Achterom 77 B 2822LR']);
+    assert.deepEqual(found(address, 'Thuisbezoek op Laan van Nieuw Oost-Indië 91hs, 3222 XH Vlaardingen'), ['Laan van Nieuw Oost-Indië 91hs, 3222 XH']);
+    assert.deepEqual(found(address, 'Op Achterom 285 was het druk'), [], 'no cue');
+  });
+
+  it('takes a postcode with the house number after a hyphen', () => {
+    assert.deepEqual(found(address, 'postcode 2283PZ-74'), ['2283PZ']);
+  });
+
+  it('leaves an organisation\'s premises alone', () => {
+    assert.deepEqual(found(address, 'Kantoor staat op Parkstraat 83, ingang aan de achterkant.'), []);
+    assert.deepEqual(found(address, 'De pers kan zich melden bij de ingang op Stationsplein 120.'), []);
+  });
 });

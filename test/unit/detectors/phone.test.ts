@@ -31,11 +31,15 @@ describe('detectors: phone', () => {
     assert.equal(run(phone, 'kantoor 020 123 4567')[0].confidence, 0.7);
   });
 
-  it('rates 088 company numbers low', () => {
-    const flags = run(phone, 'Algemeen nummer 088-1234567');
-    assert.equal(flags.length, 1);
-    assert.equal(flags[0].confidence, 0.3);
-    assert.match(flags[0].explanation, /company number 088-1234567/);
+  it('leaves 088 company numbers alone (an organisation), but counts them for bulk-pii', () => {
+    assert.deepEqual(found(phone, 'Algemeen nummer 088-1234567'), []);
+    assert.equal(classifyNational('0881234567')?.kind, 'company');
+  });
+
+  it('leaves case and report numbers written like a phone number alone', () => {
+    assert.deepEqual(found(phone, 'Incidentnummer 0612 4417 83 is gesloten'), []);
+    assert.deepEqual(found(phone, 'Meldkamer: melding 0786 5056 60 gaat over de drukte'), []);
+    assert.deepEqual(found(phone, 'Bel de bezorger van het pakket op 06-12345678'), ['06-12345678']);
   });
 
   it('skips service numbers, 112 and 14 numbers', () => {
@@ -47,10 +51,17 @@ describe('detectors: phone', () => {
     assert.equal(classifyNational('0900123456'), null);
   });
 
-  it('rejects numbers outside the numbering plan and foreign numbers', () => {
+  it('rejects numbers outside the numbering plan', () => {
     assert.deepEqual(found(phone, 'Code 0123456789'), [], 'no area code 012(3)');
-    assert.deepEqual(found(phone, 'Bel +32 470 12 34 56'), [], 'Belgian');
-    assert.deepEqual(found(phone, 'Bel 0032 470123456'), []);
+  });
+
+  it('flags foreign numbers with their country code, of a plausible length', () => {
+    assert.deepEqual(found(phone, 'Bel +32 470 12 34 56'), ['+32 470 12 34 56'], 'Belgian');
+    assert.deepEqual(found(phone, 'Bel 0032 470123456'), ['0032 470123456']);
+    assert.deepEqual(found(phone, 'Contact: +44 7700 900123.'), ['+44 7700 900123']);
+    assert.equal(run(phone, 'Bel +32 470 12 34 56')[0].explanation, 'foreign phone number +32 470 12 34 56');
+    assert.deepEqual(found(phone, 'Groei +12 345 678'), [], 'too short');
+    assert.deepEqual(found(phone, 'Code +49 1234 5678 9012 3456'), [], 'too long');
   });
 
   it('is never part of a longer digit run, an IBAN, a date or an amount', () => {

@@ -44,4 +44,12 @@ describe('detectors: plate', () => {
     assert.deepEqual(found(plate, 'Code GF-123-H-2'), []);
     assert.deepEqual(found(plate, 'covid-19-cijfers'), []);
   });
+
+  it('takes a plate without dashes next to a vehicle word, in a modern side code only', () => {
+    assert.deepEqual(found(plate, 'Auto met kenteken 85VRD6 stond te lang'), ['85VRD6']);
+    assert.deepEqual(found(plate, 'Kenteken: GFZ12H'), ['GFZ12H']);
+    assert.deepEqual(found(plate, 'Kenteken: GF1234'), [], 'side codes 1-3 without dashes look like any code');
+    assert.deepEqual(found(plate, 'Bestelling 85VRD6 is onderweg'), [], 'no vehicle word');
+    assert.deepEqual(found(plate, 'De auto heeft code ABC123'), []);
+  });
 });

@@ -48,6 +48,7 @@ describe('detectors: registry and scan', () => {
   it('never flags the names of officials in their role', () => {
     const c = ctx({ policy: policy({ neverFlag: ['Hugo de Jonge'] }) });
     assert.deepEqual(scanMessage(msg('Mail hugo.dejonge@gmail.com of piet@gmail.com'), c).map((f) => f.rule + ' ' + f.explanation.split(' ')[2]), ['email piet@gmail.com']);
+    assert.deepEqual(scanMessage(msg('Mail h.dejonge@bedrijf.nl of j.dejonge@bedrijf.nl'), c).map((f) => f.explanation.split(' ')[2]), ['j.dejonge@bedrijf.nl'], 'initial and surname');
   });
 
   it('applies alwaysFlag terms through the registry', () => {
