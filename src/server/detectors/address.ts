@@ -1,5 +1,5 @@
 import type { Flag } from '../../model';
-import { analyse, hasHit, hitsOf, overlaps, selectHits, type TextAnalysis } from './analysis';
+import { analyse, hitsOf, overlaps, selectHits, type TextAnalysis } from './analysis';
 import { compoundEndAt, isUpperAsciiCode, isAsciiLetterCode, isWordAt, wordStartAt } from './chars';
 import { makeFlag } from './flag';
 import { LEX, NUMBER_UNITS, STREET_PREFIXES } from './lexicons';
@@ -148,9 +148,14 @@ function namedStreet(text: string, from: number): Street | null {
   return null;
 }
 
+/** An office word shortly before the address in the same sentence ("Kantoor staat op …", "bij de ingang op …"). */
+function premises(text: string, offices: readonly { wordStart: number; wordEnd: number }[], start: number): boolean {
+  return offices.some((o) => o.wordEnd <= start && start - o.wordEnd <= 40 && !/[.!?\n]/.test(text.slice(o.wordEnd, start)));
+}
+
 /**
  * Home addresses: a street with a house number (and the postcode after it), or a postcode with a
- * house number. Not flagged in a message about an organisation's premises (an office, its
+ * house number. Not flagged right after a word for an organisation's premises (an office, its
  * entrance, a test location, the press desk: identifiers.json `officeCue`): those are no
  * person's address.
  */
@@ -159,12 +164,14 @@ export const address: Detector = {
   category: 'AVG',
   detect(message, context): Flag[] {
     const a = analyse(message, context.policy);
-    if (a.digits === 0 || hasHit(a, LEX.officeCue)) return [];
+    if (a.digits === 0) return [];
+    const offices = hitsOf(a, LEX.officeCue);
     const text = a.text;
     const flags: Flag[] = [];
     const pcs = postcodes(a);
     const used = new Set<Postcode>();
     for (const st of streets(a)) {
+      if (offices.length > 0 && premises(text, offices, st.start)) continue;
       const pc = pcs.find((p) => p.start >= st.end && p.start <= st.end + 2 && JOIN.test(text.slice(st.end, p.start)));
       if (pc) {
         used.add(pc);
@@ -177,7 +184,7 @@ export const address: Detector = {
       }
     }
     for (const pc of pcs) {
-      if (used.has(pc)) continue;
+      if (used.has(pc) || (offices.length > 0 && premises(text, offices, pc.start))) continue;
       const house = houseNumberNear(a, pc);
       if (!house) continue;
       const span = { start: pc.start, end: pc.end };

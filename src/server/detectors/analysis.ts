@@ -44,6 +44,9 @@ export class TextAnalysis {
   /** Memo fields of the topic and privé rules (topic.ts, private.ts). */
   topic: unknown = undefined;
   privateScore: unknown = undefined;
+  /** Health and criminal mentions (special.ts). */
+  healthFindings: unknown = undefined;
+  criminalFindings: unknown = undefined;
 
   constructor(
     readonly text: string,

@@ -2,6 +2,7 @@ import type { Flag } from '../../model';
 import { analyse } from './analysis';
 import { antecedent, isReply } from './context';
 import { makeFlag } from './flag';
+import { LEX } from './lexicons';
 import { PRIVATE_THRESHOLD, privateScore } from './privateScore';
 import type { Detector } from './types';
 
@@ -29,7 +30,8 @@ export const privateChatter: Detector = {
       if (own.work) why += `; but also work vocabulary (${own.work}), so perhaps a pleasantry in a work message`;
       return [makeFlag(message, 'private', 'privé', own.confidence, null, why)];
     }
-    if (!isReply(a, context.policy)) return [];
+    // A reply with a process word ("Kom ik op terug", "Ik pak hem op") answers as work.
+    if (!isReply(a, context.policy) || a.matches.some((m) => m.lex === LEX.work)) return [];
     const ante = antecedent(context);
     if (!ante) return [];
     const theirs = privateScore(analyse(ante, context.policy), context.policy);

@@ -1,6 +1,6 @@
 import type { Flag, FlagCategory } from '../../model';
 import { analyse, hitsOf, overlaps, type LexMatch, type TextAnalysis } from './analysis';
-import { CHAR_CLASS, C_DIGIT, compoundEndAt, compoundStartAt } from './chars';
+import { CHAR_CLASS, C_DIGIT, compoundEndAt, compoundStartAt, isDigitAt } from './chars';
 import { makeFlag, quote } from './flag';
 import { LEX } from './lexicons';
 import { personCue, relationPairs, type Cue } from './person';
@@ -24,10 +24,11 @@ const WORK_FACTOR = 0.5;
 /**
  * A first-person cue ("ik heb") counts for a term in the same sentence at most this many words
  * away; in a message with work vocabulary only right beside it ("ik heb met het ziekenhuis
- * gebeld over de levering" is work, "ik lig in het ziekenhuis" is not).
+ * gebeld over de levering" is work, "ik lig in het ziekenhuis" is not), within six words and with
+ * no "met", "over", "voor" between them.
  */
 const SELF_CUE_WORDS = 10;
-const SELF_CUE_WORDS_AT_WORK = 3;
+const SELF_CUE_WORDS_AT_WORK = 6;
 /** Words that make the term the object of business between a work cue and the term ("ik heb met het ziekenhuis gebeld"). */
 const BUSINESS = /(?:^|[^\p{L}])(?:met|over|voor|aan|namens|via|with|about|for)(?=$|[^\p{L}])/iu;
 /** A negator counts this many words before the term at most ("geen hoge koorts"). */
@@ -53,12 +54,13 @@ const AGGREGATE_GAP = 2;
  *   aanhoudingen", "veel besmet") is statistics, not a person's data;
  * - `cued` terms (COVID words, "aangehouden") count only when the message is about a person;
  * - a person cue raises confidence by 0.3: a possessive + relation anywhere ("je moeder"), a
- *   first-person phrase ("ik ben", "ze ligt") in the same sentence within ten words (three in a
- *   message with work vocabulary);
+ *   first-person phrase ("ik ben", "ze ligt", "mijn") in the same sentence within ten words (six
+ *   in a message with work vocabulary);
  * - without one, in a message with work vocabulary only strong terms remain, at half weight.
  */
 export function detectSpecial(message: ScanMessage, context: DetectorContext, spec: SpecialCategory): Flag[] {
   const a = analyse(message, context.policy);
+  if (a.matches.length === 0) return [];
   const found = specialFindings(a, spec);
   if (found.length === 0) return [];
   return found.map((f) => makeFlag(message, spec.rule, spec.category, f.confidence, { start: f.hit.wordStart, end: f.hit.wordEnd }, f.why));
@@ -72,11 +74,24 @@ export interface Finding {
   cue: Cue | null;
 }
 
-/** The mentions of a special category in an analysed text (see `detectSpecial`). */
+/** The mentions of a special category in an analysed text (see `detectSpecial`), memoised on the analysis. */
 export function specialFindings(a: TextAnalysis, spec: SpecialCategory): Finding[] {
-  if (a.matches.length === 0) return [];
+  const health = spec.lex === LEX.health;
+  let found = (health ? a.healthFindings : a.criminalFindings) as Finding[] | undefined;
+  if (!found) {
+    found = findings(a, spec);
+    if (health) a.healthFindings = found;
+    else a.criminalFindings = found;
+  }
+  return found;
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+function findings(a: TextAnalysis, spec: SpecialCategory): Finding[] {
+  if (a.matches.length === 0) return NO_FINDINGS;
   const hits = candidates(a, spec);
-  if (hits.length === 0) return [];
+  if (hits.length === 0) return NO_FINDINGS;
   const text = a.text;
   const nots = hitsOf(a, spec.notLex);
   const work = hitsOf(a, LEX.work);
@@ -157,7 +172,7 @@ function wordsBetween(text: string, from: number, to: number, breaks: RegExp): n
   let inWord = false;
   for (let i = from; i < to; i++) {
     const ch = text[i];
-    if (breaks.test(ch)) return -1;
+    if (breaks.test(ch) && !((ch === '.' || ch === ',' || ch === ':') && isDigitAt(text, i - 1) && isDigitAt(text, i + 1))) return -1;
     const w = CHAR_CLASS[text.charCodeAt(i)] >= C_DIGIT;
     if (w && !inWord) words++;
     inWord = w;

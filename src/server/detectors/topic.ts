@@ -23,9 +23,11 @@ interface TopicOwn {
   kind: 'private' | 'reply' | 'message';
   /** Crisis relevance 0..1, or null when the message has no vocabulary either way. */
   relevance: number | null;
-  crisis: string[];
-  other: string[];
-  work: string[];
+  text: string;
+  /** The words for and against, one per pattern. */
+  crisis: LexMatch[];
+  other: LexMatch[];
+  work: LexMatch[];
   offTopic: boolean;
   confidence: number;
 }
@@ -83,18 +85,19 @@ function score(t: TopicOwn | undefined): string {
 
 function evidence(t: TopicOwn): string {
   const parts: string[] = [];
-  parts.push(t.crisis.length ? `crisis vocabulary ${list(t.crisis)}` : 'no crisis vocabulary');
-  if (t.work.length) parts.push(`process words ${list(t.work)}`);
-  if (t.other.length) parts.push(`another dossier: ${list(t.other)}`);
+  parts.push(t.crisis.length ? `crisis vocabulary ${list(t.text, t.crisis)}` : 'no crisis vocabulary');
+  if (t.work.length) parts.push(`process words ${list(t.text, t.work)}`);
+  if (t.other.length) parts.push(`another dossier: ${list(t.text, t.other)}`);
   return parts.join('; ');
 }
 
-function list(words: string[]): string {
-  return words.slice(0, 3).join(', ') + (words.length > 3 ? ', …' : '');
+function list(text: string, words: LexMatch[]): string {
+  return words.slice(0, 3).map((m) => quote(text, m.wordStart, m.wordEnd)).join(', ') + (words.length > 3 ? ', …' : '');
 }
 
-const PRIVATE_OWN: TopicOwn = { kind: 'private', relevance: null, crisis: [], other: [], work: [], offTopic: false, confidence: 0 };
-const REPLY_OWN: TopicOwn = { kind: 'reply', relevance: null, crisis: [], other: [], work: [], offTopic: false, confidence: 0 };
+const NONE: LexMatch[] = [];
+const PRIVATE_OWN: TopicOwn = { kind: 'private', relevance: null, text: '', crisis: NONE, other: NONE, work: NONE, offTopic: false, confidence: 0 };
+const REPLY_OWN: TopicOwn = { kind: 'reply', relevance: null, text: '', crisis: NONE, other: NONE, work: NONE, offTopic: false, confidence: 0 };
 
 /** A message's own crisis relevance, memoised on its analysis. */
 export function topicOwn(a: TextAnalysis, policy: Policy): TopicOwn {
@@ -107,34 +110,49 @@ export function topicOwn(a: TextAnalysis, policy: Policy): TopicOwn {
   return t;
 }
 
+const ON_TOPIC: TopicOwn = { kind: 'message', relevance: 1, text: '', crisis: NONE, other: NONE, work: NONE, offTopic: false, confidence: 0 };
+const NO_VOCABULARY: TopicOwn = { kind: 'message', relevance: null, text: '', crisis: NONE, other: NONE, work: NONE, offTopic: false, confidence: 0 };
+
 function ownRelevance(a: TextAnalysis): TopicOwn {
-  const text = a.text;
-  const crisis: string[] = [];
-  const other: string[] = [];
-  const work: string[] = [];
-  const others: LexMatch[] = [];
-  for (const m of a.matches) if (m.lex === LEX.unrelated) others.push(m);
-  const add = (into: string[], m: LexMatch) => {
-    const w = quote(text, m.wordStart, m.wordEnd);
-    if (!into.includes(w)) into.push(w);
-  };
+  // Without another dossier's words a message is on topic (or has no vocabulary): no lists needed.
+  let pro = false;
+  let against = false;
   for (const m of a.matches) {
-    if (m.lex === LEX.unrelated) add(other, m);
-    else if (m.lex === LEX.crisis || m.lex === LEX.work) {
-      // A word of another dossier's compound is that dossier's ("reorganisatie", "stikstofnotitie").
-      if (others.some((o) => o.wordStart < m.wordEnd && m.wordStart < o.wordEnd)) continue;
-      add(m.lex === LEX.crisis ? crisis : work, m);
-    }
+    if (m.lex === LEX.unrelated) against = true;
+    else if (m.lex === LEX.crisis || m.lex === LEX.work) pro = true;
   }
-  // A process word that is also a crisis word counts once, as crisis.
-  const processOnly = work.filter((w) => !crisis.includes(w));
-  const pro = crisis.length + WORK_WEIGHT * processOnly.length;
+  if (!against) return pro ? ON_TOPIC : NO_VOCABULARY;
+  return weighed(a);
+}
+
+function weighed(a: TextAnalysis): TopicOwn {
+  const text = a.text;
+  let crisis: LexMatch[] = NONE;
+  let other: LexMatch[] = NONE;
+  let work: LexMatch[] = NONE;
+  // One per word and one per written form: "overleg" matched by "overleg*" and "*overleg" counts once, so does "corona … corona".
+  const seen = (list: LexMatch[], m: LexMatch) =>
+    list.some((x) => x.wordStart === m.wordStart || (x.wordEnd - x.wordStart === m.wordEnd - m.wordStart && text.slice(x.wordStart, x.wordEnd).toLowerCase() === text.slice(m.wordStart, m.wordEnd).toLowerCase()));
+  for (const m of a.matches) {
+    if (m.lex === LEX.unrelated && !seen(other, m)) (other === NONE ? (other = []) : other).push(m);
+  }
+  for (const m of a.matches) {
+    const lex = m.lex;
+    if (lex !== LEX.crisis && lex !== LEX.work) continue;
+    // A word of another dossier's compound is that dossier's ("reorganisatie", "stikstofnotitie").
+    if (other.some((o) => o.wordStart < m.wordEnd && m.wordStart < o.wordEnd)) continue;
+    if (lex === LEX.crisis) {
+      if (!seen(crisis, m)) (crisis === NONE ? (crisis = []) : crisis).push(m);
+    } else if (!seen(work, m)) (work === NONE ? (work = []) : work).push(m);
+  }
+  // A process word that is also a crisis word ("OMT") counts once, as crisis.
+  if (crisis.length > 0 && work.length > 0) work = work.filter((w) => !crisis.some((c) => c.wordStart === w.wordStart));
+  const pro = crisis.length + WORK_WEIGHT * work.length;
   const against = other.length;
   const relevance = pro + against === 0 ? null : pro / (pro + against);
   const offTopic = against > 0 && relevance !== null && relevance < OFF_TOPIC;
   let confidence = BASE;
   if (against >= 2) confidence += MORE_DOSSIER_WORDS;
   if (crisis.length > 0) confidence += SOME_CRISIS;
-  return { kind: 'message', relevance, crisis, other, work: processOnly, offTopic, confidence };
+  return { kind: 'message', relevance, text: a.text, crisis, other, work, offTopic, confidence };
 }
-
