@@ -46,10 +46,17 @@ export const WordPattern = z
   .max(80, 'at most 80 characters')
   .regex(/^\*?[\p{L}\p{N}](?:[\p{L}\p{N}' ’-]*[\p{L}\p{N}])?\*?$/u, "letters, digits, spaces, - and ', with * only at the start or end");
 
+/**
+ * One word list of a policy. Its words are used whatever `languages` says; words added to
+ * health, criminal or private count as that list's strong group; Dutch words also match their
+ * plural, diminutive and adjective forms (operatie: operaties, operatietje). `replace` drops the
+ * whole built-in list, its `not` phrases included (for work also its crisis and other-dossier
+ * words: another crisis needs its own vocabulary).
+ */
 const WordList = z.strictObject({
   /** true: the built-in list is not used, only the words given here. */
   replace: z.boolean().default(false).describe('true: the built-in list is not used, only the words given here'),
-  nl: z.array(WordPattern).default([]).describe('Dutch words and patterns: word, word* (starts with), *word (ends with: *ontsteking finds longontsteking)'),
+  nl: z.array(WordPattern).default([]).describe('Dutch words and patterns: word, word* (starts with), *word (ends with: *ontsteking finds longontsteking); plurals and diminutives match too; words added to health, criminal or private count as strong evidence'),
   en: z.array(WordPattern).default([]).describe('English words and patterns'),
   /** Phrases and compounds that cancel a match they overlap ("ziekenhuiscapaciteit"). */
   not: z.array(WordPattern).default([]).describe('Phrases and compounds that cancel a match they overlap (ziekenhuiscapaciteit)'),

@@ -59,7 +59,7 @@ export const topic: Detector = {
       const prev = standing(neighbourAt(context, -1), context.policy);
       const next = standing(neighbourAt(context, 1), context.policy);
       if (prev?.offTopic || next?.offTopic) confidence += NEIGHBOUR_TOO;
-      const why = `crisis relevance ${own.relevance!.toFixed(2)} (${evidence(own)}; neighbours ${score(prev)}, ${score(next)}): not about the crisis?`;
+      const why = `crisis relevance ${own.relevance!.toFixed(2)} (${evidence(own)}; neighbours: previous ${score(prev)}, next ${score(next)}): not about the crisis?`;
       return [makeFlag(message, 'topic', 'scope', Math.min(MAX, confidence), null, why)];
     }
     const ante = antecedent(context);

@@ -22,8 +22,14 @@ describe('detectors: topic (crisis relevance)', () => {
     assert.equal(flags.length, 1);
     assert.equal(flags[0].category, 'scope');
     assert.equal(flags[0].span, null);
-    assert.match(flags[0].explanation, /^crisis relevance 0\.20 \(no crisis vocabulary; process words "versie"; another dossier: "stikstofnotitie"; neighbours –, –\): not about the crisis\?$/);
+    assert.match(flags[0].explanation, /^crisis relevance 0\.20 \(no crisis vocabulary; process words "versie"; another dossier: "stikstofnotitie"; neighbours: previous –, next –\): not about the crisis\?$/);
     assert.ok(flags[0].confidence >= 0.3 && flags[0].confidence <= 0.65);
+  });
+
+  it('names the neighbours\' scores', () => {
+    const m = chat('Kamerbrief over de teststraten gaat vrijdag uit.', 'De verbouwing van de vierde verdieping begint maandag.', 'Prima');
+    const flag = scanConversation(m, DEFAULT_POLICY).find((f) => f.id === m[1].id && f.rule === 'topic')!;
+    assert.match(flag.explanation, /; neighbours: previous 1\.00, next a reply\): not about the crisis\?$/);
   });
 
   it('leaves crisis work alone, with or without keywords', () => {
