@@ -19,7 +19,8 @@ export class PolicyFile implements vscode.Disposable {
 
   constructor(private readonly settings: () => Settings) {
     this.inForce = builtInPolicy(policyBaseFromSettings(settings()));
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${POLICY_FILE}`);
+    // The folder too: creating or deleting `.chatreview` with the file in it may be reported for the folder only.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${POLICY_FILE},${POLICY_FILE.split('/')[0]}}`);
     const reload = () => void this.reload();
     this.disposables.push(
       watcher,

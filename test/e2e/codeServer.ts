@@ -74,6 +74,7 @@ const EXTENSION_FILES = [
   'language-configuration.json',
   'dist',
   'syntaxes',
+  'schemas',
   'media',
   'l10n',
 ];

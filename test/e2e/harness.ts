@@ -75,6 +75,8 @@ export interface Problem {
   code: string;
   line: number;
   column: number;
+  /** The file it is listed under, as the panel names it (e.g. `policy.json`); '' when that row is out of view. */
+  resource: string;
 }
 
 /** A modal dialog (see VSCodeHarness.dialog). */
@@ -546,8 +548,11 @@ export class VSCodeHarness {
     );
   }
 
-  /** Moves the focus in the open quick pick with the arrow keys to the item `label`, and picks it (Enter). */
-  async chooseQuickPickItem(label: string): Promise<void> {
+  /**
+   * Moves the focus in the open quick pick with the arrow keys to the item `label`, and picks it
+   * with `key` (Enter; e.g. Ctrl+Enter in Quick Open opens a file in the editor group beside).
+   */
+  async chooseQuickPickItem(label: string, key = 'Enter'): Promise<void> {
     const rows = await this.quickPickRows();
     if (!rows.some((r) => r.label === label)) {
       throw new Error(`the quick pick has no item "${label}"; it lists ${rows.map((r) => `"${r.label}"`).join(', ')}`);
@@ -556,7 +561,7 @@ export class VSCodeHarness {
     let focused = await focusedLabel();
     for (let i = 0; i <= rows.length; i++) {
       if (focused === label) {
-        await this.page.keyboard.press('Enter');
+        await this.page.keyboard.press(key);
         return;
       }
       const from = focused;
@@ -573,6 +578,37 @@ export class VSCodeHarness {
       );
     }
     throw new Error(`the arrow keys never focused "${label}" in the quick pick`);
+  }
+
+  /**
+   * Opens a workspace file with Quick Open (Ctrl+P), as a user does: types `typed` (default: the
+   * file name), waits for the file `name` to be listed (the search runs in the background: Quick
+   * Open is opened again while it is not), picks it (Enter, or Ctrl+Enter with `toSide`: in the
+   * editor group beside) and waits for its editor tab to be the active one.
+   */
+  async quickOpen(name: string, options: { typed?: string; toSide?: boolean; timeoutMs?: number } = {}): Promise<string> {
+    const typed = options.typed ?? name;
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    let rows: { label: string }[] = [];
+    for (;;) {
+      await this.dismissQuickInput();
+      await this.page.keyboard.press('Control+P');
+      await this.typeInQuickInput(typed);
+      const listed = await waitUntil(
+        async () => {
+          rows = await this.quickPickRows();
+          return rows.some((r) => r.label === name) || undefined;
+        },
+        5_000,
+        () => 'not listed',
+      ).catch(() => false);
+      if (listed) break;
+      if (Date.now() > deadline) {
+        throw new Error(`Quick Open (Ctrl+P) "${typed}" does not list ${name}; it lists ${rows.map((r) => `"${r.label}"`).join(', ') || 'nothing'}`);
+      }
+    }
+    await this.chooseQuickPickItem(name, options.toSide ? 'Control+Enter' : 'Enter');
+    return this.waitForActiveTab(name);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -731,6 +767,17 @@ export class VSCodeHarness {
     return parts.join('\n');
   }
 
+  /**
+   * The errors the extension hosts logged so far: each `[error]` line of their logs (an uncaught
+   * exception of an extension, a provider that failed), without what follows it (a stack).
+   */
+  async extensionHostErrors(): Promise<string[]> {
+    return (await this.extensionHostLog())
+      .split('\n')
+      .filter((l) => /^\S+ \S+ \[error\]/.test(l))
+      .map((l) => l.trim());
+  }
+
   /** Activation errors of the extension under test, from the browser console and the extension host log. */
   async activationErrors(extensionId = this.extensionId()): Promise<string[]> {
     const escaped = extensionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -862,6 +909,57 @@ export class VSCodeHarness {
     );
     await this.animationsDone(hover); // it fades in
     return shown;
+  }
+
+  /**
+   * The rows of the editor's suggestion list (IntelliSense: Ctrl+Space), top to bottom: each one's
+   * label and whether it is focused (Enter inserts it); [] when the list is closed.
+   */
+  async suggestions(): Promise<{ label: string; focused: boolean }[]> {
+    return this.page
+      .locator('.editor-group-container.active .editor-widget.suggest-widget.visible .monaco-list-row')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => ({
+            top: r.getBoundingClientRect().top,
+            label: ((r.querySelector('.label-name') ?? r).textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+            focused: r.classList.contains('focused'),
+          }))
+          .sort((a, b) => a.top - b.top)
+          .map(({ label, focused }) => ({ label, focused })),
+      )
+      .catch(() => []);
+  }
+
+  /**
+   * Shows the suggestions at the cursor (Ctrl+Space) and waits until their labels satisfy `check`;
+   * returns the rows. A list shown before a language server answered (only words of the document)
+   * is closed (Escape) and asked for again, as a user would.
+   */
+  async triggerSuggest(
+    check: (labels: string[]) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<{ label: string; focused: boolean }[]> {
+    const deadline = Date.now() + timeoutMs;
+    let rows: { label: string; focused: boolean }[] = [];
+    for (let presses = 1; ; presses++) {
+      await this.page.keyboard.press('Control+Space');
+      const shown = await waitUntil(
+        async () => {
+          rows = await this.suggestions();
+          return rows.length && check(rows.map((r) => r.label)) ? rows : undefined;
+        },
+        Math.max(1_000, Math.min(5_000, deadline - Date.now())),
+        () => 'not yet',
+      ).catch(() => undefined);
+      if (shown) {
+        if (presses > 1) console.warn(`      ! Ctrl+Space showed the expected suggestions only after ${presses} presses`);
+        await this.animationsDone(this.page.locator('.editor-group-container.active .editor-widget.suggest-widget').first());
+        return shown;
+      }
+      if (Date.now() >= deadline) throw new Error(`Ctrl+Space showed no such suggestions; it shows ${JSON.stringify(rows.map((r) => r.label))}`);
+      if (rows.length) await this.page.keyboard.press('Escape');
+    }
   }
 
   /** Waits until no CSS animation or transition runs on the element of `locator` or inside it (fades, slides). */
@@ -1088,46 +1186,84 @@ export class VSCodeHarness {
    * has scrolled out of view are collected by scrolling it.
    */
   async problems(): Promise<Problem[]> {
+    // Each row of the panel's tree is a file (aria-level 1) or one of its problems, in the order of
+    // their index in the list (data-index): a problem belongs to the last file row before it. When
+    // that row is scrolled out of view, the tree keeps a copy of it at the top (a sticky row).
+    // Problems are collected by what they say, so that a row the panel shows for a moment longer
+    // than the status bar (it updates a little later) makes the counts disagree, not another go.
     const read = () =>
       this.page
         .locator('.markers-panel .monaco-list-row')
-        .evaluateAll((rows) =>
-          rows
-            .filter((r) => r.querySelector('.marker-message'))
-            .map((r) => {
-              const text = (sel: string) => (r.querySelector(sel)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
-              const icon = r.querySelector('.marker-icon')?.className ?? '';
-              const at = /Ln (\d+), Col (\d+)/.exec(text('.marker-line'));
-              return {
-                severity: /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : 'info',
-                message: text('.marker-message'),
-                source: text('.marker-source'),
-                code: text('.marker-code'),
-                line: at ? Number(at[1]) : 0,
-                column: at ? Number(at[2]) : 0,
-              } as const;
-            }),
-        )
+        .evaluateAll((rows) => {
+          const text = (r: (typeof rows)[number], sel: string) => (r.querySelector(sel)?.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+          const sorted = rows
+            .map((r) => ({ r, index: Number(r.getAttribute('data-index') ?? -1), sticky: r.classList.contains('monaco-tree-sticky-row') }))
+            .sort((a, b) => a.index - b.index || Number(b.sticky) - Number(a.sticky));
+          let file = '';
+          const out: Problem[] = [];
+          for (const { r, sticky } of sorted) {
+            const marker = !!r.querySelector('.marker-message');
+            if (!marker && (r.getAttribute('aria-level') === '1' || sticky)) file = text(r, '.label-name');
+            if (!marker || sticky) continue;
+            const icon = r.querySelector('.marker-icon')?.className ?? '';
+            const at = /Ln (\d+), Col (\d+)/.exec(text(r, '.marker-line'));
+            out.push({
+              severity: /error/.test(icon) ? 'error' : /warning/.test(icon) ? 'warning' : 'info',
+              message: text(r, '.marker-message'),
+              source: text(r, '.marker-source'),
+              code: text(r, '.marker-code'),
+              line: at ? Number(at[1]) : 0,
+              column: at ? Number(at[2]) : 0,
+              resource: file,
+            });
+          }
+          return out;
+        })
         .catch(() => [] as Problem[]);
     const seen = new Map<string, Problem>();
-    const add = (list: Problem[]) => list.forEach((p) => seen.set(`${p.line}:${p.column}:${p.code}:${p.message}`, p));
+    const add = (list: Problem[]) => list.forEach((p) => seen.set(`${p.resource}\n${p.line}:${p.column}:${p.code}:${p.message}`, p));
+    // A row read before its file was known, and again with it: once.
+    const listed = () => {
+      const all = [...seen.values()];
+      const same = (a: Problem, b: Problem) => a.line === b.line && a.column === b.column && a.code === b.code && a.message === b.message;
+      return all.filter((p) => p.resource || !all.some((q) => q.resource && same(p, q)));
+    };
+    // Scrolled with the mouse wheel over the list's scroll bar (at its right edge), not over a row:
+    // a row's tooltip would cover the list (and take the next wheel turn) and show in screenshots.
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    const box = (await list.count()) ? await list.boundingBox().catch(() => null) : null;
+    const scroll = async (deltaY: number) => {
+      if (!box) return;
+      await this.page.mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+      await this.page.mouse.wheel(0, deltaY);
+    };
+    const height = box?.height ?? 0;
+    /** Turns the wheel by `deltaY` and waits for the list to show other rows; false when it did not move. */
+    const step = async (deltaY: number) => {
+      const before = JSON.stringify(await read());
+      await scroll(deltaY);
+      return waitUntil(async () => JSON.stringify(await read()) !== before || undefined, 1_000, () => 'not scrolled', 50).catch(() => false);
+    };
+    // The first row (the list's top) is on screen: not the sticky copy of a file row.
+    const first = this.page.locator('.markers-panel .monaco-list-row[data-index="0"]:not(.monaco-tree-sticky-row)');
+    const toTop = async () => {
+      for (let i = 0; i < 50 && height && !(await first.count()); i++) if (!(await step(-height / 2))) break;
+    };
+    // From the top of the list (an earlier look, or the panel itself, may have left it scrolled).
+    await toTop();
     add(await read());
     const total = await this.problemCounts();
     const expected = total.errors + total.warnings + total.infos;
-    const list = this.page.locator('.markers-panel .monaco-list').first();
-    if (seen.size < expected && (await list.count())) {
-      const box = await list.boundingBox();
-      if (box) {
-        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        for (let i = 0; i < 50 && seen.size < expected; i++) {
-          await this.page.mouse.wheel(0, box.height / 2);
-          await sleep(100);
-          add(await read());
-        }
-        await this.page.mouse.wheel(0, -100_000);
+    if (listed().length < expected && height) {
+      for (let i = 0; i < 50 && listed().length < expected; i++) {
+        await step(height / 2);
+        add(await read());
       }
+      await toTop();
     }
-    return [...seen.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+    // The mouse leaves the panel.
+    if (box) await this.page.mouse.move(1, box.y);
+    return listed().sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
   /** The error, warning and info counts of the status bar's problems item. */
