@@ -141,6 +141,15 @@ function spanStart(f: Flag): number {
 }
 
 /**
+ * The context of `messages[index]` in a conversation held in memory: its neighbours and the
+ * window, as `scanConversation` gives it. For callers that scan message by message (a page at
+ * a time, in the background) and want the same flags as a whole scan.
+ */
+export function contextAt(messages: readonly ScanMessage[], index: number, policy: Policy): DetectorContext {
+  return { policy, previous: messages[index - 1], next: messages[index + 1], window: { messages, index } };
+}
+
+/**
  * Flags for a conversation in message order. Each message sees its neighbours: `previous`,
  * `next` and a window of the conversation (rules look three messages either way). One pass:
  * each message is analysed once, its neighbours' analyses come from the analysis memo.

@@ -8,6 +8,8 @@ const SAMPLES = [
   'Kerkstraat 12a, 1234 AB Amsterdam; geboren op 01-02-1970; kenteken GF-123-H',
   'Mijn moeder ligt in het ziekenhuis; aangifte gedaan; zin in het weekend, BBQ!',
   'Lijst: a@b.nl, c@d.nl, e@f.nl; overleg met het RIVM over de ziekenhuiscapaciteit',
+  'De stikstofnotitie moet naar de Kamer; mijn buurvrouw Sanne de Vries heeft een taakstraf',
+  'Ok, doe ik',
 ];
 
 /** Runs detection once on synthetic text so the engine has compiled it before real work. */

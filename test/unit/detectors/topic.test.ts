@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_POLICY, type Flag } from '../../../src/model';
-import { scanConversation, scanMessage } from '../../../src/server/detectors';
+import { contextAt, scanConversation, scanMessage } from '../../../src/server/detectors';
 import { topic } from '../../../src/server/detectors/topic';
 import type { ScanMessage } from '../../../src/server/detectors/types';
 import { ctx, msg, run } from './helpers';
@@ -60,6 +60,12 @@ describe('detectors: topic (crisis relevance)', () => {
     assert.deepEqual(byMessage(m, ['topic', 'private']), [['private'], ['private'], ['private']]);
     const work = chat('Persbericht over de vaccinatiecampagne gaat om 10:00 uit.', 'Sterkte!', 'Balen zeg');
     assert.deepEqual(byMessage(work, ['topic', 'private']), [[], [], []], 'sympathy in a work thread is nothing');
+  });
+
+  it('gives message by message with contextAt what a whole scan gives', () => {
+    const m = chat('Renovatie van de vierde verdieping begint in december.', 'Prima', 'Ok', 'Zin in het weekend!', 'Haha', 'Mee eens');
+    const one = m.flatMap((x, i) => scanMessage(x, contextAt(m, i, DEFAULT_POLICY)));
+    assert.deepEqual(one, scanConversation(m, DEFAULT_POLICY));
   });
 
   it('works from previous and next alone when there is no window', () => {
