@@ -129,15 +129,41 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
   readonly onDidChangePolicy = this.policyEvents.event;
 
   async policyChanged(): Promise<void> {
-    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
     for (const review of await this.openReviews()) {
       review.policy = this.policy();
-      const pages = [...this.texts.keys()].filter((k) => !dirty.has(k) && parseReviewUri(vscode.Uri.parse(k)).reviewId === review.id);
-      for (const page of pages) this.texts.delete(page);
-      if (pages.length) this.changes.fire(pages.map((k) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(k) })));
-      this.reviewStateChanged(review.id);
+      this.rerender(review);
     }
     this.policyEvents.fire();
+  }
+
+  /**
+   * The save recorded another policy, so every page's header (and the server's note on it)
+   * changes, the saved page's too: once VS Code has finished saving it (until then it counts as
+   * dirty and would not be re-read). A write that is not an editor's save waits 5 s at most.
+   */
+  private rerenderAfterSave(review: ExportReview, saved: vscode.Uri): void {
+    let done = false;
+    const run = () => {
+      if (done) return;
+      done = true;
+      listener.dispose();
+      clearTimeout(timer);
+      this.rerender(review);
+    };
+    const listener = vscode.workspace.onDidSaveTextDocument((d) => d.uri.toString() === saved.toString() && run());
+    const timer = setTimeout(run, 5_000);
+  }
+
+  /**
+   * A review's pages are drawn again (their header changed): pages without unsaved edits are
+   * re-read, and the server loads their data again.
+   */
+  private rerender(review: ExportReview): void {
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    const pages = [...this.texts.keys()].filter((k) => !dirty.has(k) && parseReviewUri(vscode.Uri.parse(k)).reviewId === review.id);
+    for (const page of pages) this.texts.delete(page);
+    if (pages.length) this.changes.fire(pages.map((k) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(k) })));
+    this.reviewStateChanged(review.id);
   }
 
   /** Parses an export (once) with its review state, then counts its open flags in the background. */
@@ -253,6 +279,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
       new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000)),
     ]) ?? { flags: [] };
     const reviewer = this.settings().reviewer || os.userInfo().username;
+    const policyBefore = review.reviewState.policy?.sha256;
     try {
       await review.save(target.page, text, {
         by: reviewer,
@@ -269,6 +296,7 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     this.texts.set(uri.toString(), { text: content, mtime: Date.now() });
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     this.rescan(target.reviewId);
+    if (policyBefore !== review.reviewState.policy?.sha256) this.rerenderAfterSave(review, uri);
   }
 
   watch(): vscode.Disposable {

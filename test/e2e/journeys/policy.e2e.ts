@@ -394,18 +394,9 @@ describe('journey: the workspace policy file', function () {
     const state = readSidecar(fs.readFileSync(sidecarPath, 'utf8'));
     assert.deepEqual(state.policy, { sha256: changed.sha256, previous: [fixed.sha256] });
     // Saved under the policy in force, the header's "changed since the last save" note no longer
-    // holds. Known bug: a save does not render the page again (ReviewFileSystem.writeFile keeps the
-    // text as saved, and the server keeps the page data it had), so the note and its
-    // policy-changed diagnostic stay until the page is read again. Said, not failed, until fixed.
-    const dropped = await waitForPolicyLine((p) => p.sha256 === changed.sha256 && p.savedUnder === undefined, 'drops the note', 5_000).then(
-      () => true,
-      () => false,
-    );
-    if (dropped) await problems((all) => !all.some((p) => inReview(p) && p.code === 'policy-changed'), 'no policy-changed note');
-    else {
-      const header = (await vs.renderedLine('# policy sha256'))?.text.replace(/\s+/g, ' ');
-      console.warn(`      ! known bug: saved under the changed policy, the review header still reads "${header}" (and the policy-changed note stays)`);
-    }
+    // holds: the save draws the page again, and the server drops its note.
+    await waitForPolicyLine((p) => p.sha256 === changed.sha256 && p.savedUnder === undefined, 'drops the note after the save', 10_000);
+    await problems((all) => !all.some((p) => inReview(p) && p.code === 'policy-changed'), 'no policy-changed note');
 
     const chat = (await readZip(outputs.cleaned)).get('_chat.txt')?.toString('utf8') ?? '';
     const phoneLine = chat.split('\n').find((l) => l.includes('Bel me even op')) ?? '';
