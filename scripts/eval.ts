@@ -7,6 +7,8 @@
  *   npm run eval -- --verbose             also print every false positive and false negative
  *   npm run eval -- --min-confidence 0.5  score only flags at or above a confidence
  *   npm run eval -- --no-peers            Chat Review only
+ *   npm run eval -- --holdout             the hold-out corpus (test/eval/holdout) and its policy instead;
+ *                                         output to test-output/eval/holdout.json and holdout-errors.txt
  *
  * Figures: test-output/eval/eval.json; false positives and negatives: test-output/eval/errors.txt.
  * A benchmark, not a test: it exits 0 whether or not the goals are met.
@@ -15,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Policy } from '../src/model/policy';
-import { GOLD_RULE_IDS, GOLD_RULES, loadCorpus, POLICY_FILE, ROOT, type Conversation, type CorpusMessage } from './eval/corpus';
+import { CORPUS_DIR, GOLD_RULE_IDS, GOLD_RULES, HOLDOUT_DIR, HOLDOUT_POLICY_FILE, loadCorpus, POLICY_FILE, ROOT, type Conversation, type CorpusMessage } from './eval/corpus';
 import { ensurePeersInstalled, loadOpenRedaction, loadRedactPii, type Peer } from './eval/peers';
 import { GOALS, meetsGoal, scoreBy, type Item, type Scores, type TableResult } from './eval/score';
 
@@ -38,7 +40,7 @@ function args() {
   };
   const min = Number(value('--min-confidence') ?? 0);
   if (!Number.isFinite(min) || min < 0 || min > 1) throw new Error('--min-confidence takes a number from 0 to 1');
-  return { verbose: a.includes('--verbose') || a.includes('-v'), peers: !a.includes('--no-peers'), minConfidence: min };
+  return { verbose: a.includes('--verbose') || a.includes('-v'), peers: !a.includes('--no-peers'), minConfidence: min, holdout: a.includes('--holdout') };
 }
 
 const fmt = (x: number | null) => (x === null ? '  –  ' : x.toFixed(3));
@@ -81,13 +83,18 @@ function scoresJson(t: TableResult<Item, Item>) {
 async function main(): Promise<void> {
   const opts = args();
   const log = (s = '') => console.log(s);
+  // Which corpus: the main one, or the hold-out written apart from the detectors (--holdout).
+  const corpusDir = opts.holdout ? HOLDOUT_DIR : CORPUS_DIR;
+  const policyFile = opts.holdout ? HOLDOUT_POLICY_FILE : POLICY_FILE;
+  const out = opts.holdout ? { json: 'holdout.json', errors: 'holdout-errors.txt' } : { json: 'eval.json', errors: 'errors.txt' };
+  const rel = (p: string) => p.slice(ROOT.length + 1);
   const tLoad = performance.now();
-  const { manifest, conversations } = loadCorpus();
-  const policy = Policy.parse(JSON.parse(readFileSync(POLICY_FILE, 'utf8')));
+  const { manifest, conversations } = loadCorpus(corpusDir);
+  const policy = Policy.parse(JSON.parse(readFileSync(policyFile, 'utf8')));
   const loadMs = performance.now() - tLoad;
   const messages = conversations.reduce((n, c) => n + c.messages.length, 0);
   const gold = goldItems(conversations);
-  log(`Chat Review evaluation: ${messages} messages in ${conversations.length} conversations, ${gold.length} gold labels (test/eval/corpus); policy test/eval/policy.json` + (opts.minConfidence > 0 ? `; flags with confidence ≥ ${opts.minConfidence}` : ''));
+  log(`Chat Review evaluation${opts.holdout ? ' on the HOLD-OUT corpus' : ''}: ${messages} messages in ${conversations.length} conversations, ${gold.length} gold labels (${rel(corpusDir)}); policy ${rel(policyFile)}` + (opts.minConfidence > 0 ? `; flags with confidence ≥ ${opts.minConfidence}` : ''));
 
   // Chat Review
   const byId = new Map<string, { msg: CorpusMessage; conv: string }>();
@@ -202,10 +209,10 @@ async function main(): Promise<void> {
   section('False negatives per rule: gold labels no flag matched', byRule.falseNegatives, 'FN');
   section('False positives per rule: flags that match no gold label', byRule.falsePositives, 'FP');
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, 'errors.txt'), `# Chat Review eval: false positives and negatives\n# ⟦…⟧ marks the span; a message-level label or flag shows the whole message.\n\n${lines.join('\n')}`);
+  writeFileSync(join(OUT_DIR, out.errors), `# Chat Review eval${opts.holdout ? ' (hold-out corpus, test/eval/holdout)' : ''}: false positives and negatives\n# ⟦…⟧ marks the span; a message-level label or flag shows the whole message.\n\n${lines.join('\n')}`);
   const json = {
-    corpus: { messages, conversations: manifest.conversations.map((c) => ({ file: c.file, messages: c.messages })), goldLabels: gold.length },
-    policy: POLICY_FILE.slice(ROOT.length + 1),
+    corpus: { ...(opts.holdout ? { dir: rel(corpusDir) } : {}), messages, conversations: manifest.conversations.map((c) => ({ file: c.file, messages: c.messages })), goldLabels: gold.length },
+    policy: rel(policyFile),
     minConfidence: opts.minConfidence,
     chatReview: { perRule: Object.fromEntries(byRule.rows), perCategory: Object.fromEntries(byCategory.rows), total: byCategory.total, scanMs: Math.round(scanMs) },
     goals: Object.fromEntries(
@@ -216,8 +223,8 @@ async function main(): Promise<void> {
     ),
     peers: Object.fromEntries(peerResults.map((p) => [p.name, p.error ? { error: p.error } : { version: p.version, rules: p.rules, mapping: p.mapping, ...scoresJson(p.table!), ms: Math.round(p.ms!) }])),
   };
-  writeFileSync(join(OUT_DIR, 'eval.json'), JSON.stringify(json, null, 2) + '\n');
-  log(`Figures: test-output/eval/eval.json; ${byRule.falsePositives.length} false positives and ${byRule.falseNegatives.length} false negatives listed in test-output/eval/errors.txt` + (opts.verbose ? ':' : ' (--verbose prints them).'));
+  writeFileSync(join(OUT_DIR, out.json), JSON.stringify(json, null, 2) + '\n');
+  log(`Figures: test-output/eval/${out.json}; ${byRule.falsePositives.length} false positives and ${byRule.falseNegatives.length} false negatives listed in test-output/eval/${out.errors}` + (opts.verbose ? ':' : ' (--verbose prints them).'));
   if (opts.verbose) {
     log();
     log(lines.join('\n'));

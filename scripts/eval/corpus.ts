@@ -6,6 +6,9 @@ import { z } from 'zod';
 export const ROOT = resolve(__dirname, '..', '..');
 export const CORPUS_DIR = join(ROOT, 'test', 'eval', 'corpus');
 export const POLICY_FILE = join(ROOT, 'test', 'eval', 'policy.json');
+/** The hold-out corpus (npm run eval -- --holdout): written apart from the detectors and the main corpus's templates, with its own policy. */
+export const HOLDOUT_DIR = join(ROOT, 'test', 'eval', 'holdout');
+export const HOLDOUT_POLICY_FILE = join(HOLDOUT_DIR, 'policy.json');
 
 /** Each gold rule and its category (POLICY.md): all AVG except private (privé), period and topic (scope). */
 export const GOLD_RULES = {
