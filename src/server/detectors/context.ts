@@ -36,6 +36,8 @@ const REACTION_WORDS = 10;
 export function isReply(a: TextAnalysis, policy: Policy): boolean {
   const text = a.text;
   if (text.length > 90 || a.digits > 0 || a.firstAt >= 0) return false;
+  const words = wordCount(text, REACTION_WORDS + 1);
+  if (words > REACTION_WORDS) return false;
   let reaction = false;
   let work = false;
   for (const m of a.matches) {
@@ -44,17 +46,17 @@ export function isReply(a: TextAnalysis, policy: Policy): boolean {
     if (lex === LEX.work) work = true;
     else if (lex === LEX.private && m.entry.group === 'reaction') reaction = true;
   }
-  if (privateScore(a, policy).confidence >= PRIVATE_THRESHOLD) return false;
-  const words = wordCount(text);
-  return words <= REPLY_WORDS || (reaction && !work && words <= REACTION_WORDS);
+  if (words > REPLY_WORDS && (!reaction || work)) return false;
+  return privateScore(a, policy).confidence < PRIVATE_THRESHOLD;
 }
 
-function wordCount(text: string): number {
+/** Words in `text`, counting no further than `max`. */
+function wordCount(text: string, max: number): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const w = CHAR_CLASS[text.charCodeAt(i)] >= C_DIGIT;
-    if (w && !inWord) words++;
+    if (w && !inWord && ++words >= max) return words;
     inWord = w;
   }
   return words;

@@ -56,19 +56,19 @@ export const personName: Detector = {
     const a = analyse(message, context.policy);
     if (a.matches.length === 0) return [];
     const text = a.text;
-    const candidates: Candidate[] = [];
+    let candidates: Candidate[] | null = null;
     let work = false;
     let nots: LexMatch[] | null = null;
     for (const m of a.matches) {
       const lex = m.lex;
-      if (lex === LEX.firstName) candidates.push({ start: m.wordStart, firstEnd: m.wordEnd, listed: true, key: m.entry.term.toLowerCase() });
+      if (lex === LEX.firstName) (candidates ??= []).push({ start: m.wordStart, firstEnd: m.wordEnd, listed: true, key: m.entry.term.toLowerCase() });
       else if ((lex === LEX.relation && !NOT_A_CUE.has(m.entry.term)) || lex === LEX.nameCue) {
         const next = nextWord(text, m.wordEnd, lex === LEX.nameCue);
-        if (next >= 0 && isTitleCase(text, next, wordEndAt(text, next))) candidates.push({ start: next, firstEnd: wordEndAt(text, next), listed: false, key: '' });
+        if (next >= 0 && isTitleCase(text, next, wordEndAt(text, next))) (candidates ??= []).push({ start: next, firstEnd: wordEndAt(text, next), listed: false, key: '' });
       } else if (lex === LEX.work || lex === LEX.crisis || lex === LEX.unrelated) work = true;
       else if (lex === LEX.firstNameNot) (nots ??= []).push(m);
     }
-    if (candidates.length === 0) return [];
+    if (!candidates) return [];
     candidates.sort((x, y) => x.start - y.start || Number(y.listed) - Number(x.listed));
 
     const flags: Flag[] = [];

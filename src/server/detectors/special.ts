@@ -136,16 +136,18 @@ function findings(a: TextAnalysis, spec: SpecialCategory): Finding[] {
  * part (a body part for health) before it in the same word.
  */
 function candidates(a: TextAnalysis, spec: SpecialCategory): LexMatch[] {
-  const out: LexMatch[] = [];
+  let out: LexMatch[] | null = null;
   let until = -1;
   for (const m of a.matches) {
     if (m.lex !== spec.lex || m.wordStart < until) continue;
     if (m.entry.group === 'compound' && !compoundOk(a.text, m, spec.modifiers)) continue;
-    out.push(m);
+    (out ??= []).push(m);
     until = m.wordEnd;
   }
-  return out;
+  return out ?? NO_HITS;
 }
+
+const NO_HITS: LexMatch[] = [];
 
 function compoundOk(text: string, m: LexMatch, modifiers: ReadonlySet<string> | null): boolean {
   if (m.start <= m.wordStart) return false;
@@ -201,23 +203,29 @@ function negated(a: TextAnalysis, m: LexMatch): boolean {
 /** A count or a quantity word just before the term: "aantal zieken", "56 mensen opgenomen". */
 function aggregated(a: TextAnalysis, m: LexMatch): boolean {
   const text = a.text;
-  for (const g of hitsOf(a, LEX.aggregate)) {
+  for (const g of a.matches) {
     if (g.wordEnd > m.wordStart) break;
+    if (g.lex !== LEX.aggregate) continue;
     const gap = wordsBetween(text, g.wordEnd, m.wordStart, CLAUSE_BREAK);
     if (gap >= 0 && gap <= AGGREGATE_GAP) return true;
   }
   if (a.digits === 0) return false;
-  // A number among the words just before ("56 mensen opgenomen", "1.234 zieken").
-  const before = text.slice(Math.max(0, m.wordStart - 40), m.wordStart).split(/\s+/);
-  if (before.length > 0 && before[before.length - 1] === '') before.pop();
-  for (let k = before.length - 1, w = 0; k >= 0 && w <= AGGREGATE_GAP; k--, w++) {
-    const word = before[k];
+  // A number among the words just before ("56 mensen opgenomen", "1.234 zieken"), not across a
+  // singular verb ("die jongen uit nummer 12 is vastgezet").
+  let i = m.wordStart;
+  for (let w = 0; w <= AGGREGATE_GAP; w++) {
+    while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+    const end = i;
+    while (i > 0 && text.charCodeAt(i - 1) !== 32 && text.charCodeAt(i - 1) !== 10) i--;
+    if (i === end) return false;
+    const word = text.slice(i, end);
     if (NUMBER.test(word)) return true;
-    if (CLAUSE_BREAK.test(word)) return false;
+    if (CLAUSE_BREAK.test(word) || SINGULAR_VERB.test(word)) return false;
   }
   return false;
 }
 
+const SINGULAR_VERB = /^(?:is|was|werd|wordt|heeft|had)$/i;
 const NUMBER = /^\d[\d.,]*%?$/;
 
 /** The person cue that counts for a term: a possessive + relation anywhere, a first-person phrase nearby. */

@@ -56,18 +56,20 @@ export const topic: Detector = {
     if (own.kind === 'message') {
       if (!own.offTopic) return [];
       let confidence = own.confidence;
-      const prev = standing(neighbourAt(context, -1), context.policy);
-      const next = standing(neighbourAt(context, 1), context.policy);
+      const before = neighbourAt(context, -1);
+      const after = neighbourAt(context, 1);
+      const prev = standing(before, context.policy);
+      const next = standing(after, context.policy);
       if (prev?.offTopic || next?.offTopic) confidence += NEIGHBOUR_TOO;
-      const why = `crisis relevance ${own.relevance!.toFixed(2)} (${evidence(own)}; neighbours: previous ${score(prev)}, next ${score(next)}): not about the crisis?`;
+      const why = `crisis relevance ${own.relevance!.toFixed(2)} (${evidence(own)}; neighbours: previous ${score(before, prev, context.policy)}, next ${score(after, next, context.policy)}): not about the crisis?`;
       return [makeFlag(message, 'topic', 'scope', Math.min(MAX, confidence), null, why)];
     }
     const ante = antecedent(context);
     if (!ante) return [];
     const theirs = standing(ante, context.policy)!;
     if (!theirs.offTopic) return [];
-    const next = standing(neighbourAt(context, 1), context.policy);
-    const why = `crisis relevance ${theirs.relevance!.toFixed(2)} (a short reply to ${ante.id}: ${evidence(theirs)}; next message ${score(next)}): not about the crisis?`;
+    const after = neighbourAt(context, 1);
+    const why = `crisis relevance ${theirs.relevance!.toFixed(2)} (a short reply to ${ante.id}: ${evidence(theirs)}; next message ${score(after, standing(after, context.policy), context.policy)}): not about the crisis?`;
     return [makeFlag(message, 'topic', 'scope', Math.max(MIN, theirs.confidence - REPLY_LOSS), null, why)];
   },
 };
@@ -76,9 +78,9 @@ function standing(m: ScanMessage | undefined, policy: Policy): TopicOwn | undefi
   return m ? topicOwn(analyse(m, policy), policy) : undefined;
 }
 
-function score(t: TopicOwn | undefined): string {
-  if (!t) return '–';
-  if (t.kind === 'private') return 'privé';
+function score(m: ScanMessage | undefined, t: TopicOwn | undefined, policy: Policy): string {
+  if (!m || !t) return '–';
+  if (t.kind === 'private' || privateScore(analyse(m, policy), policy).confidence >= PRIVATE_THRESHOLD) return 'privé';
   if (t.kind === 'reply') return 'a reply';
   return t.relevance === null ? 'no vocabulary' : t.relevance.toFixed(2);
 }
@@ -103,7 +105,8 @@ const REPLY_OWN: TopicOwn = { kind: 'reply', relevance: null, text: '', crisis: 
 export function topicOwn(a: TextAnalysis, policy: Policy): TopicOwn {
   if (a.topic) return a.topic as TopicOwn;
   let t: TopicOwn;
-  if (privateScore(a, policy).confidence >= PRIVATE_THRESHOLD) t = PRIVATE_OWN;
+  if (a.text.length > 90 && !a.matches.some((m) => m.lex === LEX.unrelated)) t = ownRelevance(a); // no reply, never off topic
+  else if (privateScore(a, policy).confidence >= PRIVATE_THRESHOLD) t = PRIVATE_OWN;
   else if (isReply(a, policy)) t = REPLY_OWN;
   else t = ownRelevance(a);
   a.topic = t;
