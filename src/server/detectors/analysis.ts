@@ -44,6 +44,8 @@ export class TextAnalysis {
   /** Memo fields of the topic and privé rules (topic.ts, private.ts). */
   topic: unknown = undefined;
   privateScore: unknown = undefined;
+  /** Whether the message is a short reply (context.ts). */
+  reply: boolean | undefined = undefined;
   /** Health and criminal mentions (special.ts). */
   healthFindings: unknown = undefined;
   criminalFindings: unknown = undefined;

@@ -34,6 +34,11 @@ const REACTION_WORDS = 10;
  * no number, no e-mail address.
  */
 export function isReply(a: TextAnalysis, policy: Policy): boolean {
+  if (a.reply === undefined) a.reply = reply(a, policy);
+  return a.reply;
+}
+
+function reply(a: TextAnalysis, policy: Policy): boolean {
   const text = a.text;
   if (text.length > 90 || a.digits > 0 || a.firstAt >= 0) return false;
   const words = wordCount(text, REACTION_WORDS + 1);
