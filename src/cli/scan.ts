@@ -1,6 +1,6 @@
-import { type Flag, type FlagCategory, type Message } from '../model';
+import { type Flag, type FlagCategory } from '../model';
 import { parseExport, type ParseExportOptions } from '../parsers';
-import { scanMessage } from '../server/detectors';
+import { ConversationScanner, participantKeys } from '../server/detectors';
 import { JsonWriter } from './jsonWriter';
 import { policyInForce } from './policy';
 
@@ -23,9 +23,11 @@ export async function runScan(file: string, options: ParseExportOptions & { poli
   const stats: ScanStats = { messages: 0, flaggedMessages: 0, flags: 0, byCategory: { 'privé': 0, AVG: 0, scope: 0, info: 0 }, byRule: {} };
   let first = true;
   out.raw('{"flags":[\n');
+  let lastFlagged: string | undefined;
   const emit = (flags: Flag[]) => {
-    if (flags.length) stats.flaggedMessages++;
     for (const f of flags) {
+      if (f.id !== lastFlagged) stats.flaggedMessages++;
+      lastFlagged = f.id;
       out.raw((first ? '' : ',\n') + JSON.stringify(f));
       first = false;
       stats.flags++;
@@ -33,18 +35,23 @@ export async function runScan(file: string, options: ParseExportOptions & { poli
       stats.byRule[f.rule] = (stats.byRule[f.rule] ?? 0) + 1;
     }
   };
-  let previous: Message | undefined;
-  let current: Message | undefined;
+  // The participants are known only at the end of a stream: the senders seen so far stand in
+  // (a message is scanned once three more have arrived, so theirs are among them).
+  const participants = new Set<string>();
+  const senders = new Set<string>();
+  const scanner = new ConversationScanner(policy, participants);
   await parseExport(file, options, {
-    message(next) {
+    message(m) {
       stats.messages++;
-      if (current) emit(scanMessage(current, { policy, previous, next }));
-      previous = current;
-      current = next;
+      if (m.sender !== null && !senders.has(m.sender)) {
+        senders.add(m.sender);
+        for (const k of participantKeys([m.sender])) participants.add(k);
+      }
+      emit(scanner.push(m));
     },
     drain: () => out.drain(),
   });
-  if (current) emit(scanMessage(current, { policy, previous, next: undefined }));
+  emit(scanner.end());
   out.raw(`\n],"policy":${JSON.stringify({ sha256: inForce.sha256, source: inForce.source, name: policy.name, version: policy.version })},"stats":${JSON.stringify(stats)}}\n`);
   await out.end();
   return 0;

@@ -1,5 +1,5 @@
 import { IDENTIFIER_RULES, isFlagResolved, marksFromState, type FlagCategory, type Policy } from '../model';
-import { scanMessage } from '../server/detectors';
+import { contextAt, participantKeys, scanMessage } from '../server/detectors';
 import type { ExportReview } from './exportReview';
 
 export interface OpenCounts {
@@ -46,6 +46,7 @@ export class ConversationFlags {
     const run = ++this.run;
     const marks = marksFromState(this.review.reviewState);
     const messages = this.review.parsed.messages;
+    const participants = participantKeys(this.review.parsed.conversation.participants.map((p) => p.name));
     const pages = this.review.pages.length ? this.review.pages : [{ label: '', start: 0, end: messages.length }];
     const counts = new Map<string, OpenCounts>();
     const identifiers: { id: string; rule: string }[] = [];
@@ -59,7 +60,7 @@ export class ConversationFlags {
         const m = messages[i];
         const tag = marks.tags.get(m.id) ?? '';
         const redactions = marks.redactions.get(m.id) ?? [];
-        for (const flag of scanMessage(m, { policy, previous: messages[i - 1], next: messages[i + 1] })) {
+        for (const flag of scanMessage(m, contextAt(messages, i, policy, participants))) {
           if (flag.category === 'info' || isFlagResolved(flag, tag, redactions)) continue;
           if (IDENTIFIERS.has(flag.rule)) identifiers.push({ id: m.id, rule: flag.rule });
           c.open++;

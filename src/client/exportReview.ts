@@ -9,6 +9,7 @@ import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
 import { getFormat, readExport, type ExportSource } from '../parsers';
 import { openExport } from '../parsers/input';
+import { RADIUS } from '../server/detectors';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
 
 export { sidecarPath, writeFileAtomic } from './exportLocation';
@@ -175,7 +176,9 @@ export class ExportReview {
     const messages = all.slice(start, end);
     const onPage = new Set(messages.map((m) => m.id));
     const disputes = (this.state.spotChecks ?? []).filter((c) => c.verdict === 'dispute' && onPage.has(c.id)).map((c) => ({ id: c.id, comment: c.comment ?? '' }));
-    return { header: this.header(label), messages, before: all[start - 1] ?? null, after: all[end] ?? null, disputes, policy: this.policy.policy };
+    const before = all.slice(Math.max(0, start - RADIUS), start);
+    const after = all.slice(end, end + RADIUS);
+    return { header: this.header(label), messages, before, after, disputes, policy: this.policy.policy };
   }
 
   /**

@@ -15,9 +15,9 @@ export namespace PageRequest {
   export interface Result {
     header: ReviewHeader;
     messages: Message[];
-    /** The message before and after the page, for rules that look at neighbours. */
-    before: Message | null;
-    after: Message | null;
+    /** Messages just before and after the page (a few), for rules that look at neighbours. */
+    before: Message[];
+    after: Message[];
     /** The second reviewer's disputes on this page: they become flags for the first reviewer. */
     disputes?: { id: string; comment: string }[];
     /** The policy in force (the header names it): detection runs with it. */

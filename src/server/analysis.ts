@@ -1,7 +1,7 @@
 import type { Flag, FlagCategory, Message } from '../model';
 import { DISPUTE_RULE, IDENTIFIER_RULES, isFlagResolved, LineLayout, lineId, readReviewLine, ReviewLineError, TAG_COLUMN_WIDTH, type ReviewLine } from '../model';
 import type { PageRequest, ReviewStats } from '../model/protocol';
-import { scanConversation } from './detectors';
+import { participantKeys, scanConversation } from './detectors';
 
 /** A flag placed in the document: where it is and whether the reviewer already dealt with it. */
 export interface PlacedFlag {
@@ -50,12 +50,12 @@ export class ReviewPage {
 
   constructor(readonly data: PageRequest.Result) {
     for (const m of data.messages) this.byId.set(m.id, m);
-    const scanned = [data.before, ...data.messages, data.after].filter((m): m is Message => m !== null);
+    const scanned = [...data.before, ...data.messages, ...data.after];
     const disputes: Flag[] = (data.disputes ?? []).map((d) => ({
       id: d.id, category: 'info', rule: DISPUTE_RULE, confidence: 1, span: null,
       explanation: `the second reviewer disputes this decision${d.comment ? `: "${d.comment}"` : ''}`,
     }));
-    for (const flag of [...disputes, ...scanConversation(scanned, data.policy)]) {
+    for (const flag of [...disputes, ...scanConversation(scanned, data.policy, participantKeys(data.header.conversation.participants.map((p) => p.name)))]) {
       if (!this.byId.has(flag.id)) continue;
       const list = this.flagsById.get(flag.id);
       if (list) list.push(flag);

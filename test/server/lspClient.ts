@@ -47,7 +47,7 @@ export class LspClient {
       if (!parsed) return null;
       return {
         header: { format: parsed.format, fileName: 'x', sha256: '0'.repeat(64), conversation: parsed.conversation, policy: client.policyHeader },
-        messages: parsed.messages, before: null, after: null, policy: client.policy,
+        messages: parsed.messages, before: [], after: [], policy: client.policy,
       };
     });
     connection.onRequest(AttachmentPreviewRequest.type, () => 'data:image/png;base64,AAAA');

@@ -15,9 +15,12 @@ import { plate } from './plate';
 import { privateChatter } from './private';
 import { sameMinute } from './sameMinute';
 import { topic } from './topic';
+import { RADIUS } from './context';
 import type { Detector, DetectorContext, ScanMessage } from './types';
 
 export type { Detector, DetectorContext, ScanMessage } from './types';
+export { RADIUS } from './context';
+export { participantKeys } from './name';
 
 /** Every rule, one line each. Flags come out in this order, then by span start. */
 export const DetectorRegistry: readonly Detector[] = [
@@ -145,8 +148,8 @@ function spanStart(f: Flag): number {
  * window, as `scanConversation` gives it. For callers that scan message by message (a page at
  * a time, in the background) and want the same flags as a whole scan.
  */
-export function contextAt(messages: readonly ScanMessage[], index: number, policy: Policy): DetectorContext {
-  return { policy, previous: messages[index - 1], next: messages[index + 1], window: { messages, index } };
+export function contextAt(messages: readonly ScanMessage[], index: number, policy: Policy, participants?: ReadonlySet<string>): DetectorContext {
+  return { policy, previous: messages[index - 1], next: messages[index + 1], window: { messages, index }, participants };
 }
 
 /**
@@ -154,10 +157,10 @@ export function contextAt(messages: readonly ScanMessage[], index: number, polic
  * `next` and a window of the conversation (rules look three messages either way). One pass:
  * each message is analysed once, its neighbours' analyses come from the analysis memo.
  */
-export function scanConversation(messages: readonly ScanMessage[], policy: Policy): Flag[] {
+export function scanConversation(messages: readonly ScanMessage[], policy: Policy, participants?: ReadonlySet<string>): Flag[] {
   const out: Flag[] = [];
   const window = { messages, index: 0 };
-  const context: DetectorContext = { policy, previous: undefined, next: undefined, window };
+  const context: DetectorContext = { policy, previous: undefined, next: undefined, window, participants };
   for (let i = 0; i < messages.length; i++) {
     context.previous = i > 0 ? messages[i - 1] : undefined;
     context.next = i + 1 < messages.length ? messages[i + 1] : undefined;
@@ -166,4 +169,43 @@ export function scanConversation(messages: readonly ScanMessage[], policy: Polic
     for (const f of flags) out.push(f);
   }
   return out;
+}
+
+/**
+ * Scans a conversation as it streams in (the CLI): each message once `RADIUS` more have arrived,
+ * or at the end, so it sees the same window as in `scanConversation` and gets the same flags,
+ * in bounded memory.
+ */
+export class ConversationScanner {
+  private readonly messages: ScanMessage[] = [];
+  /** Index in `messages` of the first message not yet scanned. */
+  private at = 0;
+
+  constructor(private readonly policy: Policy, private readonly participants?: ReadonlySet<string>) {}
+
+  /** Takes the next message; returns the flags of the messages that became ready. */
+  push(message: ScanMessage): Flag[] {
+    this.messages.push(message);
+    return this.scan(RADIUS);
+  }
+
+  /** The flags of the messages still waiting for their look-ahead. */
+  end(): Flag[] {
+    return this.scan(0);
+  }
+
+  private scan(lookAhead: number): Flag[] {
+    const out: Flag[] = [];
+    while (this.at < this.messages.length - lookAhead) {
+      for (const f of scanMessage(this.messages[this.at], contextAt(this.messages, this.at, this.policy, this.participants))) out.push(f);
+      this.at++;
+    }
+    // Keep RADIUS messages of look-behind; drop the rest now and then (not on every message).
+    const drop = this.at - RADIUS;
+    if (drop >= 256) {
+      this.messages.splice(0, drop);
+      this.at -= drop;
+    }
+    return out;
+  }
 }

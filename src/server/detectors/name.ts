@@ -90,8 +90,12 @@ export const personName: Detector = {
       if (!full && !cue) {
         if (NAME_ALSO_CAPITAL_WORDS.has(c.key) || (initial && NAME_ALSO_WORDS.has(c.key))) continue;
         if (work) continue;
+        const first = fold(text.slice(c.start, firstEnd));
+        if (context.participants?.has(first)) continue;
         participants ??= participantNames(message, context);
-        if (participants.has(fold(text.slice(c.start, firstEnd)))) continue;
+        if (participants.has(first)) continue;
+      } else if (full && context.participants?.has(fold(text.slice(c.start, end)))) {
+        continue;
       } else if (full && !cue && NAME_ALSO_CAPITAL_WORDS.has(c.key) && initial) continue;
 
       let confidence: number;
@@ -120,6 +124,22 @@ export const personName: Detector = {
 
 function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * What the name rule knows a conversation's participants by: each one's full name and first
+ * word, without case and accents. For `DetectorContext.participants`.
+ */
+export function participantKeys(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const full = name.trim().replace(/\s+/g, ' ');
+    if (!full) continue;
+    out.add(fold(full));
+    const first = /^[\p{L}'’-]+/u.exec(full);
+    if (first) out.add(fold(first[0]));
+  }
+  return out;
 }
 
 /** The first words of the senders of this message and of the messages around it. */

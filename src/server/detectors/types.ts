@@ -24,6 +24,11 @@ export interface DetectorContext {
    * `previous` and `next`.
    */
   window?: { messages: readonly ScanMessage[]; index: number };
+  /**
+   * The conversation's participants (`participantKeys`), when the caller knows them: their
+   * names in a message are colleagues of the chat, not private individuals to flag.
+   */
+  participants?: ReadonlySet<string>;
 }
 
 /** One rule: a small pure function. A new rule is one file plus one registry line. */

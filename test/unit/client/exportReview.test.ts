@@ -39,7 +39,10 @@ describe('ExportReview (pages, saving, restoring)', () => {
     assert.match(page, /^# page 2 of 3 · 2020-02$/m);
     assert.equal(page.split('\n').filter((l) => /^ {6}m0000/.test(l)).length, 10);
     assert.ok(page.includes('m000011') && !page.includes('m000010 ') && !page.includes('m000021'));
-    assert.deepEqual(review.pageData('2020-02').before?.id, 'm000010');
+    // Rules look three messages either way: the page brings that much of its neighbours.
+    assert.deepEqual(review.pageData('2020-02').before.map((m) => m.id), ['m000008', 'm000009', 'm000010']);
+    assert.deepEqual(review.pageData('2020-02').after.map((m) => m.id), ['m000021', 'm000022', 'm000023']);
+    assert.deepEqual(review.pageData('2020-01').before, []);
     assert.throws(() => review.page('2021-01'), InputError);
   });
 

@@ -12,7 +12,7 @@ function message(n: number, text: string, timestamp = '2020-03-12T14:05:00'): Me
 
 function page(messages: Message[]): ReviewPage {
   const header = { format: 'whatsapp', fileName: 'x.txt', sha256: '0'.repeat(64), conversation: { title: 'T', participants: [] } };
-  return new ReviewPage({ header, messages, before: null, after: null, policy: DEFAULT_POLICY });
+  return new ReviewPage({ header, messages, before: [], after: [], policy: DEFAULT_POLICY });
 }
 
 describe('server analysis', () => {
