@@ -164,6 +164,9 @@ async function gitBlobSha1(chunks: AsyncIterable<Uint8Array>, size: number): Pro
  * temporary name renamed into place when complete. The export itself is only ever read.
  */
 export async function cleanExport(exportPath: string, state: ReviewState, options: CleanOptions): Promise<CleanResult> {
+  if ((await fs.promises.stat(exportPath).catch(() => undefined))?.isDirectory()) {
+    throw new InputError(`${path.basename(exportPath)} is a folder: cleaning a folder export (screenshots) is not supported yet; nothing was written`);
+  }
   // Only positions are kept for every message; full messages only for those the plan touches,
   // so a million-message export cleans without holding a million objects.
   const planned = new Set([...state.tags.map((t) => t.id), ...(state.redactions ?? []).map((r) => r.id)]);

@@ -24,6 +24,6 @@ export async function detectFormat(input: ExportInput, forced?: string): Promise
   if (!input.zip) sniffEncoding(await input.head(), input.fileName); // names binary files as such
   const kinds = formats.map((f) => f.label).join(', ');
   throw new InputError(input.zip
-    ? `${input.fileName} is a zip without a recognisable chat export inside (looked for: ${kinds})`
+    ? `${input.fileName} is a ${input.folder ? 'folder' : 'zip'} without a recognisable chat export inside (looked for: ${kinds})`
     : `${input.fileName} has no recognisable chat messages (not a ${kinds} export)`);
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
-import { openZip, type ZipArchive } from './zip';
+import { openZip, type ZipArchive, type ZipEntryInfo } from './zip';
 
 const HEAD_BYTES = 64 * 1024;
 const READ_CHUNK = 1024 * 1024;
@@ -14,6 +14,8 @@ export interface ExportInput {
   /** File name without folders, used for messages and title guesses. */
   fileName: string;
   zip: ZipArchive | null;
+  /** Set when the export is a folder (of screenshots), read like an archive of its files. */
+  folder?: boolean;
   /** First bytes of the file itself, or of an entry of the zip. */
   head(entry?: string): Promise<Uint8Array>;
   /** The bytes of the file itself, or of an entry of the zip, as a stream of chunks. */
@@ -127,7 +129,7 @@ async function openFile(filePath: string): Promise<ExportInput> {
   } catch {
     throw new InputError(`${filePath}: no such file`);
   }
-  if (stat.isDirectory()) throw new InputError(`${fileName} is a folder; give the export file (.txt or .zip)`);
+  if (stat.isDirectory()) return openFolder(filePath);
   if (stat.size === 0) throw new InputError(`${fileName} is empty`);
 
   const fileHead = await readHead(fs.createReadStream(filePath, { end: HEAD_BYTES - 1 }));
@@ -146,5 +148,57 @@ async function openFile(filePath: string): Promise<ExportInput> {
       return siblings;
     },
     close: () => zip?.close(),
+  };
+}
+
+/** Files a folder export may hold at most (screenshots of one conversation). */
+const FOLDER_LIMIT = 2_000;
+
+/**
+ * A folder given as the export (a folder of screenshots): read like an archive of the files
+ * directly in it, so formats handle it as they handle a zip. Sub-folders and hidden files are
+ * not part of it.
+ */
+export async function folderArchive(folderPath: string): Promise<ZipArchive> {
+  const name = path.basename(folderPath);
+  const dirents = await fs.promises.readdir(folderPath, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`${name}: the folder cannot be read (${e.code ?? e.message})`);
+  });
+  const files = dirents.filter((d) => d.isFile() && !d.name.startsWith('.')).map((d) => d.name).sort();
+  if (files.length === 0) throw new InputError(`${name} is an empty folder`);
+  if (files.length > FOLDER_LIMIT) throw new InputError(`${name} holds ${files.length} files; a folder export holds at most ${FOLDER_LIMIT}`);
+  const entries = new Map<string, ZipEntryInfo>();
+  for (const f of files) {
+    const st = await fs.promises.stat(path.join(folderPath, f));
+    entries.set(f, { name: f, size: st.size, modified: st.mtime });
+  }
+  return {
+    entries,
+    folders: [],
+    openEntry(entry: string): AsyncIterable<Uint8Array> {
+      if (!entries.has(entry)) throw new InputError(`${name} has no file ${JSON.stringify(entry)}`);
+      return fs.createReadStream(path.join(folderPath, entry), { highWaterMark: READ_CHUNK });
+    },
+    close: () => undefined,
+  };
+}
+
+async function openFolder(folderPath: string): Promise<ExportInput> {
+  const fileName = path.basename(folderPath);
+  const archive = await folderArchive(folderPath);
+  return {
+    fileName,
+    zip: archive,
+    folder: true,
+    head: async (entry) => {
+      if (entry === undefined) return new Uint8Array(0);
+      return readHead(archive.openEntry(entry));
+    },
+    open: (entry) => {
+      if (entry === undefined) throw new InputError(`${fileName} is a folder: name one of its files`);
+      return archive.openEntry(entry);
+    },
+    siblings: async () => new Set(archive.entries.keys()),
+    close: () => undefined,
   };
 }

@@ -104,7 +104,8 @@ const CASES: BadInput[] = [
     says: /zip without a recognisable chat export/,
   },
   { name: 'a nonexistent path', target: (dir) => path.join(dir, 'bestaat-niet.txt'), says: /no such file/ },
-  { name: 'a folder', target: (dir) => { fs.mkdirSync(path.join(dir, 'map')); return path.join(dir, 'map'); }, says: /is a folder/ },
+  { name: 'an empty folder', target: (dir) => { fs.mkdirSync(path.join(dir, 'map')); return path.join(dir, 'map'); }, says: /is an empty folder/ },
+  { name: 'a folder without screenshots', target: (dir) => { fs.mkdirSync(path.join(dir, 'map')); fs.writeFileSync(path.join(dir, 'map', 'notes.txt'), 'boodschappen'); return path.join(dir, 'map'); }, says: /map is a folder without a recognisable chat export/ },
 ];
 
 describe('chatreview parse: bad input exits 2 with one line', function () {
