@@ -53,6 +53,17 @@ export const MessageMeta = z.object({
   subject: z.string().optional(),
   /** An outgoing message that was never sent as such (SMS Backup & Restore types 3–6). */
   status: z.enum(['draft', 'outbox', 'failed', 'queued']).optional(),
+  /**
+   * A message read from a screenshot: the image, the bubble's box in its pixels, and the OCR's
+   * mean word confidence (0–1), so the reviewer can check the reading against the pixels.
+   */
+  image: z.object({
+    file: z.string(),
+    box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+    confidence: z.number().min(0).max(1),
+  }).optional(),
+  /** The screenshots before this message did not overlap with its own: messages may be missing here. */
+  gapBefore: z.boolean().optional(),
 }).strict();
 export type MessageMeta = z.infer<typeof MessageMeta>;
 
