@@ -54,7 +54,10 @@ export interface DaySeparator {
   kind: 'separator';
   text: string;
   box: Box;
-  /** What the text says, as far as it says it; relative days ("Vandaag") as an offset. */
+  /**
+   * What the text says, as far as it says it: relative days as an offset ("Vandaag" 0,
+   * "Gisteren" −1); a weekday as JavaScript numbers it (0 = Sunday … 6 = Saturday).
+   */
   date?: { year?: number; month: number; day: number } | { relativeDays: number } | { weekday: number };
   /** `HH:MM` when the separator names a time. */
   time?: string;
