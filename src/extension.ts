@@ -17,6 +17,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const settings = () => parseSettings(vscode.workspace.getConfiguration().get('chatReview'));
   const policy = new PolicyFile(settings);
   const reviews = new ReviewFileSystem(settings, policy);
+  // OCR of screenshots is cached by image sha256, on this machine only.
+  reviews.ocrCacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'ocr').fsPath;
   const stats = new StatsStore();
   const dashboardProvider = new DashboardProvider(reviews, stats);
   const dashboard = vscode.window.createTreeView('chatreview.dashboard', { treeDataProvider: dashboardProvider });

@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../model/errors';
 import type { DayOrder } from '../parsers';
@@ -15,7 +17,8 @@ const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-fi
 --conversation picks one conversation of a file that holds several (an SMS backup, a Telegram
 full export); \`chatreview conversations\` lists them. --tz is the IANA time zone for exports
 that store epoch times (default: this machine's), and of RSMF's timestamps. --rsmf also writes
-the cleaned conversation as RSMF 2.0 (<name>.cleaned.rsmf). --policy is the policy file (default:
+the cleaned conversation as RSMF 2.0 (<name>.cleaned.rsmf). An export may be a folder (or zip) of
+screenshots: they are read by offline OCR (cached in ~/.cache/chatreview/ocr) and put in order. --policy is the policy file (default:
 .chatreview/policy.json in the current folder, if there is one; else the built-in policy).
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
@@ -48,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError('no command given');
   if (values['day-first'] && values['month-first']) throw new UsageError('--day-first and --month-first exclude each other');
   const dayOrder: DayOrder | undefined = values['day-first'] ? 'day-first' : values['month-first'] ? 'month-first' : undefined;
-  const parseOptions = { format: values.format, dayOrder, conversation: values.conversation, timeZone: values.tz };
+  // OCR of screenshots is cached by image sha256 (CHATREVIEW_CACHE moves the cache).
+  const ocr = { cacheDir: path.join(process.env.CHATREVIEW_CACHE || path.join(os.homedir(), '.cache', 'chatreview'), 'ocr') };
+  const parseOptions = { format: values.format, dayOrder, conversation: values.conversation, timeZone: values.tz, ocr };
   switch (command) {
     case 'parse':
     case 'scan':

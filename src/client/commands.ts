@@ -24,7 +24,9 @@ function activeReviewEditor(): vscode.TextEditor | undefined {
 }
 
 /** Opens an export as its review document (its first page when it is split into pages). */
-const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
+const openExport: Command = (ctx) => (target?: vscode.Uri) => openExportAt(ctx, target);
+
+async function openExportAt(ctx: Context, target?: vscode.Uri): Promise<void> {
   const exportUri = target ?? (await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: vscode.l10n.t('Open for Review'),
@@ -47,15 +49,38 @@ const openExport: Command = (ctx) => async (target?: vscode.Uri) => {
       if (!picked) return;
       conversation = picked.id;
     }
-    const review = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title },
-      () => ctx.reviews.review(reviewIdOf(exportId, conversation)));
+    // Screenshots are read by OCR, a few seconds each: the progress counts them and can cancel.
+    const review = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      return ctx.reviews.review(reviewIdOf(exportId, conversation), {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          progress.report({ message: vscode.l10n.t('OCR: {0} of {1} screenshots', done, total), increment: (100 * (done - reported)) / total });
+          reported = done;
+        },
+      });
+    });
     uri = reviewUri(review.id, review.pageLabels[0]);
   } catch (e) {
+    if ((e as Error).name === 'AbortError') return void vscode.window.showInformationMessage(vscode.l10n.t('Cancelled.'));
     if (!isInputError(e)) throw e;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open this export: {0}', e.message));
     return;
   }
   await showReview(uri);
+}
+
+/** Opens a folder of screenshots (a conversation that exists only as screenshots) for review. */
+const openScreenshots: Command = (ctx) => async () => {
+  const folder = (await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    canSelectFiles: false,
+    canSelectFolders: true,
+    openLabel: vscode.l10n.t('Open for Review'),
+  }))?.[0];
+  if (folder) await openExportAt(ctx, folder);
 };
 
 /** The message lines touched by the editor's selections (every cursor). */
@@ -162,6 +187,7 @@ const showDashboard: Command = () => () => vscode.commands.executeCommand('chatr
 /** The command table: the manifest's contributes.commands and this are the only two places a command appears. */
 export const COMMANDS: Record<string, Command> = {
   'chatreview.openExport': openExport,
+  'chatreview.openScreenshots': openScreenshots,
   'chatreview.tagPrive': setTag('privé'),
   'chatreview.tagAvg': setTag('AVG'),
   'chatreview.tagScope': setTag('scope'),

@@ -7,7 +7,7 @@ import {
 } from '../model';
 import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
-import { getFormat, readExport, type ExportSource } from '../parsers';
+import { getFormat, readExport, type ExportSource, type ParseOptions } from '../parsers';
 import { openExport } from '../parsers/input';
 import { RADIUS } from '../server/detectors';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
@@ -69,10 +69,17 @@ export class ExportReview {
   ) {}
 
   /** Loads an export: a local path, or a location read through VS Code's file system. */
-  static async load(where: string | ExportLocation, pageSize: number, conversation?: string, timeZone?: string): Promise<ExportReview> {
+  static async load(
+    where: string | ExportLocation,
+    pageSize: number,
+    conversation?: string,
+    timeZone?: string,
+    /** For screenshots: the OCR cache and progress, and cancelling the reading. */
+    reading: { ocr?: ParseOptions['ocr']; signal?: AbortSignal } = {},
+  ): Promise<ExportReview> {
     const location = typeof where === 'string' ? localExport(where) : where;
     const { source, sha256 } = await location.read();
-    const parsed = await readExport(source, { conversation, timeZone });
+    const parsed = await readExport(source, { conversation, timeZone, ...reading });
     const json = await location.readSidecar(conversation);
     const state = json === undefined
       ? emptyReviewState(location.fileName, sha256, conversation)

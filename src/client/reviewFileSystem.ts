@@ -166,12 +166,19 @@ export class ReviewFileSystem implements vscode.FileSystemProvider {
     this.reviewStateChanged(review.id);
   }
 
-  /** Parses an export (once) with its review state, then counts its open flags in the background. */
-  review(reviewId: string): Promise<ExportReview> {
+  /** Where OCR results of screenshots are cached (the extension's global storage). */
+  ocrCacheDir: string | undefined;
+
+  /**
+   * Parses an export (once) with its review state, then counts its open flags in the
+   * background. `reading` reports OCR progress of screenshots and can cancel the first reading.
+   */
+  review(reviewId: string, reading: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {}): Promise<ExportReview> {
     let review = this.reviews.get(reviewId);
     if (!review) {
       const { exportId, conversation } = splitReviewId(reviewId);
-      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation, this.settings().timeZone || undefined)
+      const ocr = { cacheDir: this.ocrCacheDir, onProgress: reading.onProgress };
+      review = ExportReview.load(exportLocation(exportId), this.settings().pageSize, conversation, this.settings().timeZone || undefined, { ocr, signal: reading.signal })
         .then(async (r) => {
           r.policy = await this.policies.loaded();
           return r;

@@ -15,6 +15,8 @@ export interface ParseOptions {
   conversation?: string;
   /** IANA zone for exports that store epoch times (`--tz`); default: this machine's zone. */
   timeZone?: string;
+  /** For screenshots: where OCR results are cached (by image sha256), and OCR progress. */
+  ocr?: { cacheDir?: string; workers?: number; onProgress?: (done: number, total: number) => void };
 }
 
 /** One conversation of a file that holds several, as listed before choosing one. */
