@@ -9,6 +9,7 @@ import { InputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
 import { getFormat, readExport, type ExportSource, type ParseOptions } from '../parsers';
 import { openExport } from '../parsers/input';
+import { imageSize } from '../parsers/screenshots/ocr';
 import { RADIUS } from '../server/detectors';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
 
@@ -227,6 +228,34 @@ export class ExportReview {
     if (!mime || path.posix.isAbsolute(name) || name.includes('\\') || name.split('/').some((part) => part === '..' || part === '')) return null;
     const bytes = await this.attachmentBytes(name);
     return bytes ? `data:${mime};base64,${Buffer.from(bytes).toString('base64')}` : null;
+  }
+
+  /**
+   * A screenshot message's bubble, cropped from its image: an SVG whose viewBox is the bubble's
+   * box over the whole screenshot (no pixels are decoded or re-encoded), as a data URI.
+   */
+  async bubblePreview(id: string): Promise<string | null> {
+    const image = this.parsed.messages.find((m) => m.id === id)?.meta?.image;
+    const input = image && (await openExport(this.source));
+    if (!image || !input?.zip) return null;
+    try {
+      const entry = input.zip.entries.get(image.file);
+      if (!entry || entry.size > MAX_PREVIEW_BYTES) return null;
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of input.open(entry.name)) chunks.push(chunk);
+      const bytes = Buffer.concat(chunks);
+      const size = imageSize(bytes);
+      const mime = IMAGE_TYPES[path.extname(image.file).toLowerCase()];
+      if (!size || !mime) return null;
+      const { x, y, width, height } = image.box;
+      // Shown at most 480 px wide in the hover.
+      const shownWidth = Math.min(480, width);
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${shownWidth}" height="${Math.round((height * shownWidth) / width)}" viewBox="${x} ${y} ${width} ${height}">`
+        + `<image width="${size.width}" height="${size.height}" href="data:${mime};base64,${bytes.toString('base64')}"/></svg>`;
+      return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+    } finally {
+      input.close();
+    }
   }
 
   /** An attachment from the zip, or from beside an unzipped export. */

@@ -24,8 +24,10 @@ export function startLanguageClient(
     const review = await reviews.review(target.reviewId);
     return review.pageData(target.page);
   });
-  client.onRequest(AttachmentPreviewRequest.type, async ({ uri, name }) =>
-    (await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId)).attachmentPreview(name));
+  client.onRequest(AttachmentPreviewRequest.type, async ({ uri, id, name, bubble }) => {
+    const review = await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId);
+    return bubble ? review.bubblePreview(id) : review.attachmentPreview(name);
+  });
   client.onRequest(MessageRequest.type, async ({ uri, id }) => {
     const review = await reviews.review(parseReviewUri(vscode.Uri.parse(uri)).reviewId);
     const at = review.locate(id);

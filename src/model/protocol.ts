@@ -29,7 +29,8 @@ export namespace PageRequest {
 
 /** server → client: an inline preview (data: URI) of an image attachment, when there is one. */
 export namespace AttachmentPreviewRequest {
-  export interface Params { uri: string; id: string; name: string }
+  /** `bubble`: for a message read from a screenshot, its bubble cropped from the image `name`. */
+  export interface Params { uri: string; id: string; name: string; bubble?: boolean }
   export const type = new RequestType<Params, string | null, void>('chatreview/attachmentPreview');
 }
 

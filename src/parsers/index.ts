@@ -10,6 +10,7 @@ import './sms';
 import './imessage';
 import './telegram';
 import './rsmf';
+import './screenshots/format';
 
 export { allFormats, getFormat } from './registry';
 export type { ExportBytes, ExportSource } from './input';

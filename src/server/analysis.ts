@@ -36,6 +36,25 @@ export function flagPriority(f: Flag): number {
   return f.category === 'privé' ? 2 : f.category === 'scope' ? 3 : 4;
 }
 
+/** Below this mean word confidence an OCR reading gets a notice: check it against the image. */
+const LOW_OCR_CONFIDENCE = 0.8;
+
+/** Notices on messages read from screenshots: a doubtful reading, and a gap before the message. */
+function screenshotNotices(messages: readonly Message[]): Flag[] {
+  const out: Flag[] = [];
+  for (const m of messages) {
+    const image = m.meta?.image;
+    if (!image) continue;
+    if (image.confidence < LOW_OCR_CONFIDENCE) {
+      out.push({ id: m.id, category: 'info', rule: 'ocr', confidence: 1, span: null, explanation: `read by OCR with confidence ${Math.round(image.confidence * 100)}% from ${image.file}: check the text against the bubble (hover)` });
+    }
+    if (m.meta?.gapBefore) {
+      out.push({ id: m.id, category: 'info', rule: 'ocr-gap', confidence: 1, span: null, explanation: 'the screenshots before this message do not overlap with its own: messages may be missing just before it' });
+    }
+  }
+  return out;
+}
+
 /**
  * One review page as the server knows it: its messages (from the client) and their flags,
  * computed once per page and policy. Edits only change tags, so re-analysing the text after an
@@ -55,7 +74,7 @@ export class ReviewPage {
       id: d.id, category: 'info', rule: DISPUTE_RULE, confidence: 1, span: null,
       explanation: `the second reviewer disputes this decision${d.comment ? `: "${d.comment}"` : ''}`,
     }));
-    for (const flag of [...disputes, ...scanConversation(scanned, data.policy, participantKeys(data.header.conversation.participants.map((p) => p.name)))]) {
+    for (const flag of [...disputes, ...screenshotNotices(data.messages), ...scanConversation(scanned, data.policy, participantKeys(data.header.conversation.participants.map((p) => p.name)))]) {
       if (!this.byId.has(flag.id)) continue;
       const list = this.flagsById.get(flag.id);
       if (list) list.push(flag);

@@ -4,6 +4,9 @@ import type { Analysis } from './analysis';
 
 const IMAGE = /\.(?:jpe?g|png|gif|webp)$/i;
 
+/** The key of a screenshot message's bubble crop among a hover's previews. */
+export const BUBBLE_PREVIEW = '\u0000bubble';
+
 /** Escapes what Markdown would interpret inside a line of text (emphasis, code, links, HTML). */
 function escape(s: string): string {
   return s.replace(/[\\`*_[\]<>]/g, '\\$&');
@@ -31,6 +34,13 @@ export function messageHover(m: Message, analysis: Analysis, line: number, previ
     if (preview) parts.push(`![${escape(a.name)}](${preview}|height=160)`);
   }
   if (m.meta?.edited) parts.push('Edited after sending (the export keeps only the last version).');
+  if (m.meta?.image) {
+    const { file, confidence } = m.meta.image;
+    parts.push(`Read by OCR from ${escape(file)} (confidence ${Math.round(confidence * 100)}%): check the text against the bubble.`);
+    const crop = previews.get(BUBBLE_PREVIEW);
+    if (crop) parts.push(`![bubble](${crop})`);
+  }
+  if (m.meta?.gapBefore) parts.push('⚠ The screenshots before this message do not overlap with its own: messages may be missing just before it.');
   const flags = analysis.flags.filter((f) => f.line === line);
   if (flags.length) {
     parts.push('---');

@@ -8,7 +8,7 @@ import { ReviewPage, type Analysis } from './analysis';
 import { warmUpDetectors } from './detectors/warmUp';
 import { codeActions, SOURCE_KINDS } from './codeActions';
 import { policyDiagnostics, toDiagnostics } from './diagnostics';
-import { isPreviewable, messageHover } from './hover';
+import { BUBBLE_PREVIEW, isPreviewable, messageHover } from './hover';
 
 /**
  * The Chat Review language server. It reads no files: a review document's text, plus the page
@@ -133,6 +133,11 @@ connection.onHover(async (params) => {
     if (!a.present || !isPreviewable(a.name)) continue;
     const preview = await connection.sendRequest(AttachmentPreviewRequest.type, { uri: doc.uri, id: m.id, name: a.name }).catch(() => null);
     if (preview) previews.set(a.name, preview);
+  }
+  // A message read from a screenshot: its bubble, cropped from the image, beside the OCR text.
+  if (m.meta?.image) {
+    const bubble = await connection.sendRequest(AttachmentPreviewRequest.type, { uri: doc.uri, id: m.id, name: m.meta.image.file, bubble: true }).catch(() => null);
+    if (bubble) previews.set(BUBBLE_PREVIEW, bubble);
   }
   return messageHover(m, analysis, params.position.line, previews, quoted);
 });

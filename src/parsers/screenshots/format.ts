@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '../../model/errors';
+import type { ExportInput } from '../input';
+import { registerFormat } from '../registry';
+import { readCaptureTime } from './capture';
+import { layoutPage } from './layout';
+import { messagesFromScreens } from './messages';
+import { createOcrEngine } from './ocr';
+import { orderScreens } from './order';
+import type { ScreenHint, ScreenLayout } from './types';
+
+const IMAGE = /\.(png|jpe?g)$/i;
+/** A screenshot larger than this is no phone screenshot. */
+const MAX_IMAGE_BYTES = 40 * 1024 ** 2;
+
+function images(input: ExportInput): string[] {
+  return input.zip ? [...input.zip.entries.keys()].filter((n) => IMAGE.test(n) && !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')).sort() : [];
+}
+
+async function readAll(input: ExportInput, entry: string): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of input.open(entry)) {
+    size += chunk.length;
+    if (size > MAX_IMAGE_BYTES) throw new InputError(`${entry} is larger than ${MAX_IMAGE_BYTES / 1024 ** 2} MB: not a phone screenshot`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * A conversation that exists only as screenshots (SMS, iMessage): a folder or zip of PNG/JPEG
+ * images. Each is read by offline OCR (cached by sha256), laid out into bubbles, and the
+ * screenshots are put back in order where they overlap (see `order.ts`); the messages keep their
+ * image and bubble box.
+ */
+registerFormat({
+  name: 'screenshots',
+  label: 'Screenshots (OCR)',
+  async sniff(input) {
+    if (!input.zip) return 0;
+    // Only images (hidden files aside): images beside anything else are another export's media.
+    const all = [...input.zip.entries.keys()].filter((n) => !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
+    const found = images(input).length;
+    return found > 0 && found === all.length ? 0.9 : 0;
+  },
+  async parse(input, options, sink) {
+    const files = images(input);
+    if (files.length === 0) throw new InputError(`${input.fileName} holds no screenshots (PNG or JPEG)`);
+    const engine = createOcrEngine({ cacheDir: options.ocr?.cacheDir, workers: options.ocr?.workers, signal: options.signal });
+    try {
+      let done = 0;
+      const pages = await Promise.all(files.map(async (file) => {
+        const bytes = await readAll(input, file);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const [page, capturedAt] = await Promise.all([engine.recognize(bytes, file, sha256), readCaptureTime(bytes)]);
+        options.ocr?.onProgress?.(++done, files.length);
+        return { layout: layoutPage(page), hint: { file, ...(capturedAt ? { capturedAt } : {}) } as ScreenHint };
+      }));
+      const layouts: ScreenLayout[] = pages.map((p) => p.layout);
+      const ordered = orderScreens(layouts, pages.map((p) => p.hint));
+      const { conversation, messages } = messagesFromScreens(ordered, pages.map((p) => p.hint), layouts.map((l) => l.title));
+      for (const m of messages) sink.message(m);
+      return conversation;
+    } finally {
+      await engine.close();
+    }
+  },
+});
