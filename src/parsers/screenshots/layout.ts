@@ -16,13 +16,18 @@
  *    small one, is a day separator. A small time under a bubble (or at the end of its last line)
  *    is that bubble's `time`; delivery statuses and the app's chrome words are dropped; other
  *    small text right above a bubble is its sender's name.
- * 5. Body text rows form bubbles: a new bubble starts after anything else, at a change of side,
- *    or at a vertical gap wider than the line spacing allows (rows of one bubble are ~0.8 em
- *    apart at most, bubbles ≥ 1.3 em). The side comes from where the text starts: left bubbles'
- *    text starts at the page's left text margin, right bubbles' well to the right of it.
- * 6. `cutTop`/`cutBottom`: the first/last item's text comes closer to the chat band's edge than a
- *    whole bubble's padding allows (some of it may be hidden under the bar). Rows of glyph
- *    fragments at the edges (too short for their letters, or unsure) are dropped.
+ * 5. Body text rows form bubbles: a new bubble starts after anything else or at a vertical gap
+ *    wider than rows of one bubble have (measured: rows of a bubble ≤ 0.87 em apart, bubbles
+ *    ≥ 1.03 em). A bubble's side comes from the text margins: left bubbles' rows start at the
+ *    page's left margin (left-aligned), right bubbles' widest rows end at the right margin, or,
+ *    wrapped at the largest bubble width, start ≥ 1.7 em right of the left margin.
+ * 6. `cutTop`/`cutBottom`: the first/last bubble's text comes closer to the chat band's edge
+ *    than a whole bubble's padding allows, or a row of glyph fragments right beside it (too
+ *    short for its letters, or unsure, touching the edge) was dropped.
+ *
+ * The bands are the two apps' geometry on current phones (`IMESSAGE_STYLE`, `ANDROID_STYLE`);
+ * the top bar's name, when found lower, moves the chat's top down, the input field's placeholder
+ * its bottom up. Everything else is relative to the text's own size.
  */
 import { isExists } from 'date-fns';
 import { enGB, enUS, nl } from 'date-fns/locale';
