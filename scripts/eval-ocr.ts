@@ -113,7 +113,7 @@ async function scoreSet(dir: string, recognise: Recognise): Promise<SetScore> {
   const hints = read.map((r) => r.hint);
   const layouts = pages.map((p) => layoutPage(p));
   const ordered = orderScreens(layouts, hints);
-  const { messages } = messagesFromScreens(ordered, hints, layouts.map((l) => l.title));
+  const { messages } = messagesFromScreens(ordered, hints, layouts);
 
   const unseen = new Set(truth.unseen);
   const truthTexts = truth.conversation.filter((i) => i.kind === 'message' && !unseen.has(i.id)).map((i) => squash(i.text));

@@ -33,6 +33,12 @@ export const PollOption = z.object({ text: z.string(), votes: z.number().int().n
  * What an export says about a message beyond the contract fields. Every key is optional and
  * only present when the source said it.
  */
+/** A rectangle in an image's pixels (origin top left). */
+export const Box = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+export type Box = z.infer<typeof Box>;
+/** A word of a text read from an image: its offsets in the text (end exclusive) and its box. */
+export const WordBox = z.object({ start: z.number().int(), end: z.number().int(), box: Box });
+
 export const MessageMeta = z.object({
   /** The generated placeholder the export wrote instead of content ("<Media weggelaten>"). */
   placeholder: z.string().optional(),
@@ -59,8 +65,12 @@ export const MessageMeta = z.object({
    */
   image: z.object({
     file: z.string(),
-    box: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+    box: Box,
     confidence: z.number().min(0).max(1),
+    /** Each word's offsets in the text and box in the image: a redacted span is blacked out by them. */
+    words: z.array(WordBox),
+    /** The same bubble on other screenshots (where they overlap): cleaning blacks it out there too. */
+    copies: z.array(z.object({ file: z.string(), box: Box, words: z.array(WordBox).optional() })).optional(),
   }).optional(),
   /** The screenshots before this message did not overlap with its own: messages may be missing here. */
   gapBefore: z.boolean().optional(),

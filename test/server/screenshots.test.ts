@@ -11,7 +11,7 @@ function message(n: number, text: string, confidence: number, gapBefore = false)
     id: 'm' + String(n).padStart(6, '0'), timestamp: '2020-03-12T14:05:00', precision: n === 1 ? 'minute' : 'day',
     sender: n % 2 ? 'Anna Visser' : 'Ik (eigenaar telefoon)', direction: n % 2 ? 'incoming' : 'outgoing', kind: 'message', text,
     attachments: [], replyTo: null, source: { line: n, lines: 1 },
-    meta: { image: { file: `IMG_${4800 + n}.PNG`, box: { x: 40, y: 300 + 100 * n, width: 700, height: 90 }, confidence }, ...(gapBefore ? { gapBefore } : {}) },
+    meta: { image: { file: `IMG_${4800 + n}.PNG`, box: { x: 40, y: 300 + 100 * n, width: 700, height: 90 }, confidence, words: [] }, ...(gapBefore ? { gapBefore } : {}) },
   };
 }
 

@@ -59,7 +59,7 @@ registerFormat({
       }));
       const layouts: ScreenLayout[] = pages.map((p) => p.layout);
       const ordered = orderScreens(layouts, pages.map((p) => p.hint));
-      const { conversation, messages } = messagesFromScreens(ordered, pages.map((p) => p.hint), layouts.map((l) => l.title));
+      const { conversation, messages } = messagesFromScreens(ordered, pages.map((p) => p.hint), layouts);
       for (const m of messages) sink.message(m);
       return conversation;
     } finally {

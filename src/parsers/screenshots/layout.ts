@@ -31,7 +31,7 @@
  */
 import { isExists } from 'date-fns';
 import { enGB, enUS, nl } from 'date-fns/locale';
-import type { Box, Bubble, DaySeparator, OcrPage, OcrWord, ScreenItem, ScreenLayout, Side } from './types';
+import type { Box, Bubble, DaySeparator, OcrPage, OcrWord, ScreenItem, ScreenLayout, Side, WordSpan } from './types';
 
 // --- Styles ------------------------------------------------------------------------------------
 
@@ -599,6 +599,19 @@ export function layoutPage(page: OcrPage, style: LayoutStyle | 'auto' = 'auto'):
   } else if (last) {
     cutBottom = chatBottom - (last.box.y + last.box.height) < 0.08 * em;
   }
+  // A cut bubble's box reaches the band's edge: the half-visible glyphs beyond its text (dropped
+  // as fragments) are part of it, and go with it when it is blacked out.
+  const reach = (b: Bubble, edge: 'top' | 'bottom') => {
+    const beyond = fragments.filter((f) => (edge === 'top' ? f.y1 <= b.box.y + em : f.y0 >= b.box.y + b.box.height - em));
+    b.box = boxOf(
+      Math.min(b.box.x, ...beyond.map((f) => f.x0)),
+      edge === 'top' ? chatTop : b.box.y,
+      Math.max(b.box.x + b.box.width, ...beyond.map((f) => f.x1)),
+      edge === 'bottom' ? chatBottom : b.box.y + b.box.height,
+    );
+  };
+  if (cutTop && first?.kind === 'bubble') reach(first, 'top');
+  if (cutBottom && last?.kind === 'bubble') reach(last, 'bottom');
   return { file: page.file, title, items, cutTop, cutBottom };
 }
 
@@ -742,10 +755,20 @@ function finishBubble(d: Draft, ctx: { W: number; em: number; chatTop: number; c
   const y0 = Math.min(...all.map((w) => w.y0));
   const y1 = Math.max(...all.map((w) => w.y1));
   const side = sideOf(d.rows, em, ctx.W, ctx.margins);
+  // The text is the words joined by spaces, rows by line breaks: each word's offsets follow.
+  const words: WordSpan[] = [];
+  let offset = 0;
+  for (const row of rows) {
+    for (const w of row) {
+      words.push({ start: offset, end: offset + w.text.length, box: boxOf(w.x0, w.y0, w.x1, w.y1) });
+      offset += w.text.length + 1;
+    }
+  }
   const bubble: LaidOutBubble = {
     kind: 'bubble',
     side,
     text: rows.map((r) => r.map((w) => w.text).join(' ')).join('\n'),
+    words,
     box: boxOf(
       Math.max(0, x0 - PAD_X * em),
       Math.max(ctx.chatTop, y0 - PAD_Y * em),

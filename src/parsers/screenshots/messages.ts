@@ -1,6 +1,6 @@
 import { addDays, format, isValid, parse, previousDay } from 'date-fns';
 import { messageId, type Conversation, type Message } from '../../model/conversation';
-import type { Bubble, DaySeparator, OrderedConversation, ScreenHint } from './types';
+import type { Bubble, DaySeparator, OrderedConversation, ScreenHint, ScreenLayout } from './types';
 
 /** Who the right-hand (sent) bubbles are from: the phone's owner, whose name a screenshot never shows. */
 export const OWNER = 'Ik (eigenaar telefoon)';
@@ -16,8 +16,10 @@ export const OWNER = 'Ik (eigenaar telefoon)';
 export function messagesFromScreens(
   ordered: OrderedConversation,
   hints: readonly ScreenHint[],
-  titles: readonly (string | null)[],
+  layouts: readonly ScreenLayout[],
 ): { conversation: Conversation; messages: Message[] } {
+  const titles = layouts.map((l) => l.title);
+  const layoutOf = new Map(layouts.map((l) => [l.file, l]));
   const captured = new Map(hints.filter((h) => h.capturedAt).map((h) => [h.file, h.capturedAt!.slice(0, 10)]));
   const dateOf = (s: DaySeparator, file: string): string | undefined => separatorDate(s, captured.get(file));
   const firstDate = ordered.items.map((p) => (p.item.kind === 'separator' ? dateOf(p.item, p.file) : undefined)).find(Boolean)
@@ -29,6 +31,8 @@ export function messagesFromScreens(
   let time = '00:00';
   let timeFresh = false;
   let gap = false;
+  // The transcript's first line is its heading; a gap takes a line of its own (see transcriptOf).
+  let line = 2;
   for (const placed of ordered.items) {
     if (placed.afterGap) gap = true;
     const item = placed.item;
@@ -42,6 +46,14 @@ export function messagesFromScreens(
     const exact = bubble.time !== undefined || timeFresh;
     if (bubble.time) time = bubble.time;
     timeFresh = false;
+    if (gap) line++;
+    const lines = bubble.text.split('\n').length;
+    // The same bubble on other screenshots (an overlap): where the text reads alike, its words' boxes too.
+    const copies = (placed.copies ?? []).flatMap(({ file, index }) => {
+      const copy = layoutOf.get(file)?.items[index];
+      if (copy?.kind !== 'bubble') return [];
+      return [{ file, box: copy.box, ...(copy.text === bubble.text ? { words: copy.words } : {}) }];
+    });
     messages.push({
       id: messageId(messages.length + 1),
       timestamp: `${day}T${time}:00`,
@@ -52,13 +64,17 @@ export function messagesFromScreens(
       text: bubble.text,
       attachments: [],
       replyTo: null,
-      source: { line: messages.length + 1, lines: 1 },
+      source: { line, lines },
       meta: {
-        image: { file: placed.file, box: bubble.box, confidence: Math.round(bubble.confidence * 100) / 100 },
+        image: {
+          file: placed.file, box: bubble.box, confidence: Math.round(bubble.confidence * 100) / 100, words: bubble.words,
+          ...(copies.length ? { copies } : {}),
+        },
         ...(gap ? { gapBefore: true } : {}),
       },
     });
     gap = false;
+    line += lines;
   }
   const participants = [...new Set(messages.map((m) => m.sender!))].map((name) => ({ name }));
   return { conversation: { title, participants }, messages };
@@ -87,4 +103,24 @@ function mostCommon(xs: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/** `[2020-03-12 14:05] Sender: ` — where a transcript line's text starts; `--:--` for a time not shown. */
+export const TRANSCRIPT_LINE = /^\[\d{4}-\d{2}-\d{2} (?:\d{2}:\d{2}|--:--)\] [^:\n]*: /;
+
+/**
+ * The reconstructed conversation as plain text, the chat text of a screenshot export: a heading,
+ * then one message per line (`[date time] sender: text`, a text's further lines verbatim after
+ * it), and a marked line where the screenshots did not overlap. Every message stands on the
+ * lines its `source` names, so the transcript is cleaned and diffed like any chat text.
+ */
+export function transcriptOf(conversation: Conversation, messages: readonly Message[], screenshots: number): string {
+  const out = [`# ${conversation.title} · ${screenshots} screenshots read by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`];
+  for (const m of messages) {
+    if (m.meta?.gapBefore) out.push('# gap: the screenshots do not overlap here, messages may be missing\n');
+    const time = m.precision === 'day' ? '--:--' : m.timestamp.slice(11, 16);
+    // A colon in the name would blur where the text starts (a title read by OCR may have one).
+    out.push(`[${m.timestamp.slice(0, 10)} ${time}] ${m.sender?.replace(/:/g, '∶')}: ${m.text}\n`);
+  }
+  return out.join('');
 }

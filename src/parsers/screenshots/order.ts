@@ -670,8 +670,11 @@ function assemble(
       }
     }
     for (const [slotIndex, copies] of slots.entries()) {
-      const { screen, index } = chooseCopy(copies);
+      const kept = chooseCopy(copies);
+      const { screen, index } = kept;
       const placedItem: PlacedItem = { item: screen.layout.items[index], file: screen.layout.file, index };
+      const others = copies.filter((c) => c !== kept).map((c) => ({ file: c.screen.layout.file, index: c.index }));
+      if (others.length) placedItem.copies = others;
       // Empty pieces sort last, so a piece after a gap always starts with an item.
       if (slotIndex === 0 && pieceIndex > 0) placedItem.afterGap = true;
       items.push(placedItem);

@@ -4,13 +4,9 @@
  * → messages. Pure data: every stage is a function of the one before, testable on its own.
  */
 
-/** A rectangle in a screenshot's pixels (origin top left). */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Box } from '../../model/conversation';
+
+export type { Box };
 
 /** One word as the OCR engine read it. `confidence` is 0–100, as tesseract gives it. */
 export interface OcrWord {
@@ -44,6 +40,15 @@ export interface Bubble {
   confidence: number;
   /** A time shown in or under the bubble (`HH:MM`), when the style shows one. */
   time?: string;
+  /** Where each word of `text` stands in the image: a redacted span is blacked out by its words' boxes. */
+  words: WordSpan[];
+}
+
+/** A word of a bubble's text: its offsets in the text (end exclusive) and its box in the image. */
+export interface WordSpan {
+  start: number;
+  end: number;
+  box: Box;
 }
 
 /**
@@ -104,6 +109,11 @@ export interface PlacedItem {
   index: number;
   /** Set on the first item after a gap. */
   afterGap?: boolean;
+  /**
+   * The other screenshots showing the same item (an overlap's duplicates, dropped from the
+   * conversation): cleaning blacks out a removed bubble in every one of them.
+   */
+  copies?: { file: string; index: number }[];
 }
 
 export interface OrderedConversation {

@@ -291,6 +291,23 @@ describe('screenshots: layout of OCR words', () => {
       ['zin die doorloopt.', 'Ok'],
     );
     assert.equal(layout.cutTop, true);
+    // The cut bubble's box takes in the dropped glyphs: blacking it out leaves none of them.
+    const cut = layout.items[0].box;
+    assert.ok(cut.y <= chatTop && cut.x <= LEFT_X && cut.y + cut.height > chatTop + 18, 'the box reaches the band’s edge');
+  });
+
+  it('knows where each word of a bubble’s text stands in the image', () => {
+    const layout = layoutPage(imessagePage());
+    for (const b of bubbles(layout.items)) {
+      const read = b.words.map((w) => b.text.slice(w.start, w.end));
+      assert.deepEqual(read, b.text.split(/[ \n]/), 'the offsets cut the text into its words');
+      for (const w of b.words) {
+        assert.ok(w.box.x >= b.box.x && w.box.y >= b.box.y && w.box.x + w.box.width <= b.box.x + b.box.width + 0.5, 'a word lies inside its bubble');
+      }
+    }
+    const bsn = bubbles(layout.items)[3];
+    const word = bsn.words.find((w) => w.start === bsn.text.indexOf('123456782'))!;
+    assert.deepEqual(word.box, imessagePage().words.find((w) => w.text === '123456782')!.box);
   });
 
   it('is empty for a page without words, and takes a given style over its guess', () => {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { Message } from '../../../src/model/conversation';
-import { messagesFromScreens, OWNER, separatorDate } from '../../../src/parsers/screenshots/messages';
-import type { Bubble, DaySeparator, OrderedConversation, PlacedItem } from '../../../src/parsers/screenshots/types';
+import { messagesFromScreens, OWNER, separatorDate, TRANSCRIPT_LINE, transcriptOf } from '../../../src/parsers/screenshots/messages';
+import type { Bubble, DaySeparator, OrderedConversation, PlacedItem, ScreenLayout } from '../../../src/parsers/screenshots/types';
 
 const box = { x: 10, y: 20, width: 300, height: 60 };
-const bubble = (side: 'left' | 'right', text: string, time?: string): Bubble => ({ kind: 'bubble', side, text, box, confidence: 0.912, ...(time ? { time } : {}) });
+const bubble = (side: 'left' | 'right', text: string, time?: string): Bubble => ({ kind: 'bubble', side, text, box, confidence: 0.912, words: [], ...(time ? { time } : {}) });
 const separator = (text: string, date: DaySeparator['date'], time?: string): DaySeparator => ({ kind: 'separator', text, box, date, ...(time ? { time } : {}) });
+const layout = (file: string, title: string | null): ScreenLayout => ({ file, title, items: [], cutTop: false, cutBottom: false });
 const placed = (item: PlacedItem['item'], file: string, afterGap = false): PlacedItem => ({ item, file, index: 0, ...(afterGap ? { afterGap } : {}) });
 
 describe('screenshots: messages from the ordered screens', () => {
@@ -20,21 +21,57 @@ describe('screenshots: messages from the ordered screens', () => {
         placed(bubble('left', 'Dank je!', '09:12'), 'IMG_2.PNG'),
       ],
     };
-    const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'IMG_1.PNG', capturedAt: '2020-03-20T10:00:00' }, { file: 'IMG_2.PNG', capturedAt: '2020-03-20T10:01:00' }], ['Anna Visser', 'Anna Visser', null]);
+    const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'IMG_1.PNG', capturedAt: '2020-03-20T10:00:00' }, { file: 'IMG_2.PNG', capturedAt: '2020-03-20T10:01:00' }], [layout('IMG_1.PNG', 'Anna Visser'), layout('IMG_2.PNG', 'Anna Visser'), layout('IMG_3.PNG', null)]);
     assert.equal(conversation.title, 'Anna Visser');
     assert.deepEqual(messages.map((m) => [m.id, m.timestamp, m.precision, m.sender, m.direction]), [
       ['m000001', '2020-03-12T14:05:00', 'minute', 'Anna Visser', 'incoming'],
       ['m000002', '2020-03-12T14:05:00', 'day', OWNER, 'outgoing'],
       ['m000003', '2020-03-19T09:12:00', 'minute', 'Anna Visser', 'incoming'],
     ]);
-    assert.deepEqual(messages[0].meta?.image, { file: 'IMG_1.PNG', box, confidence: 0.91 });
+    assert.deepEqual(messages[0].meta?.image, { file: 'IMG_1.PNG', box, confidence: 0.91, words: [] });
     assert.equal(messages[2].meta?.gapBefore, true);
     for (const m of messages) Message.parse(m);
   });
 
+  it('writes the transcript with every message on the lines its source names, and keeps where its copies are', () => {
+    const words = [{ start: 0, end: 3, box }, { start: 4, end: 7, box }];
+    const two: Bubble = { ...bubble('right', 'Doe ik\n5 min'), words };
+    const copyBox = { x: 10, y: 900, width: 300, height: 60 };
+    const ordered: OrderedConversation = {
+      screens: [],
+      items: [
+        placed(bubble('left', 'Hoi: kun je?', '14:05'), 'a.png'),
+        { ...placed(two, 'a.png'), index: 1, copies: [{ file: 'b.png', index: 0 }, { file: 'c.png', index: 0 }] },
+        placed(bubble('left', 'Dank je'), 'b.png', true),
+      ],
+    };
+    const screens = [
+      layout('a.png', 'Anna: Visser'),
+      { ...layout('b.png', null), items: [{ ...two, box: copyBox }] },
+      { ...layout('c.png', null), items: [{ ...bubble('right', 'Doe ik'), box: copyBox }] },
+    ];
+    const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], screens);
+    const lines = transcriptOf(conversation, messages, 3).split('\n');
+    assert.deepEqual(lines, [
+      '# Anna: Visser · 3 screenshots read by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show',
+      '[2021-01-05 14:05] Anna∶ Visser: Hoi: kun je?',
+      `[2021-01-05 --:--] ${OWNER}: Doe ik`,
+      '5 min',
+      '# gap: the screenshots do not overlap here, messages may be missing',
+      '[2021-01-05 --:--] Anna∶ Visser: Dank je',
+      '',
+    ]);
+    for (const m of messages) {
+      const own = lines.slice(m.source.line - 1, m.source.line - 1 + m.source.lines).join('\n');
+      assert.equal(own.replace(TRANSCRIPT_LINE, ''), m.text, m.id);
+    }
+    // A copy that reads alike keeps its words' boxes; one that reads otherwise only its box.
+    assert.deepEqual(messages[1].meta?.image?.copies, [{ file: 'b.png', box: copyBox, words }, { file: 'c.png', box: copyBox }]);
+  });
+
   it('without any date, every message is at day precision on the capture date', () => {
     const ordered: OrderedConversation = { screens: [], items: [placed(bubble('left', 'Hoi'), 'a.png')] };
-    const { messages } = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], [null]);
+    const { messages } = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], [layout('a.png', null)]);
     assert.deepEqual([messages[0].timestamp, messages[0].precision], ['2021-01-05T00:00:00', 'day']);
   });
 

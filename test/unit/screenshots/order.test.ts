@@ -272,7 +272,7 @@ function scenario(seed: number, forceNoiseFree = false): Scenario {
         if (truthItem.lines[0].match(/\d\d:\d\d$/)) separator.time = truthItem.lines[0].slice(-5);
         return separator;
       }
-      const bubble: Bubble = { kind: 'bubble', side: truthItem.side, text, box, confidence: Math.max(0, 0.97 - 4 * noiseRate - random() * 0.05) };
+      const bubble: Bubble = { kind: 'bubble', side: truthItem.side, text, box, words: [], confidence: Math.max(0, 0.97 - 4 * noiseRate - random() * 0.05) };
       if (truthItem.time) bubble.time = truthItem.time;
       return bubble;
     }),
@@ -374,7 +374,7 @@ function windowSequence(set: Scenario, result: OrderedConversation): number[] {
 // Small hand-made layouts for the rules one by one.
 
 let boxY = 0;
-const bubble = (side: Side, text: string, confidence = 0.95): Bubble => ({ kind: 'bubble', side, text, confidence, box: { x: 0, y: boxY++, width: 100, height: 40 } });
+const bubble = (side: Side, text: string, confidence = 0.95): Bubble => ({ kind: 'bubble', side, text, confidence, words: [], box: { x: 0, y: boxY++, width: 100, height: 40 } });
 const separator = (text: string, date?: DaySeparator['date'], time?: string): DaySeparator => ({ kind: 'separator', text, date, time, box: { x: 0, y: boxY++, width: 100, height: 20 } });
 const screen = (file: string, items: ScreenItem[], cutTop = false, cutBottom = false): ScreenLayout => ({ file, title: 'Team', items, cutTop, cutBottom });
 
