@@ -12,8 +12,8 @@
  *   when there is work, terminated on `close()`.
  * - Results are cached as JSON per image sha256 in the cache folder, written atomically; a file
  *   that does not parse, or was made with other settings, is ignored and rewritten.
- * - PNGs are preprocessed in JS (`preprocess`): grey, downscaled to ~640 pixels wide (text at 3×
- *   is far bigger than tesseract needs), coloured bubbles normalised to dark text on white (white
+ * - PNGs and JPEGs are decoded (pngjs, jpeg-js) and preprocessed in JS (`preprocess`): grey,
+ *   downscaled to ~640 pixels wide (text at 3× is far bigger than tesseract needs), coloured bubbles normalised to dark text on white (white
  *   text on iMessage blue was otherwise dropped whole), mid-tones darkened (thin grey separators).
  *   Boxes are given in the original image's pixels.
  *
@@ -23,7 +23,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { decode as decodeJpeg } from 'jpeg-js';
+import { PNG } from 'pngjs';
 import type { OcrPage, OcrWord } from './types';
 
 // --- Options and API ----------------------------------------------------------------------------
@@ -39,7 +40,7 @@ export interface OcrEngineOptions {
   /** tesseract language codes joined with `+`: `nld`, `eng` or both (default `nld+eng`). */
   languages?: string;
   /**
-   * PNGs wider than this (× 1.2) are downscaled to this width before recognition (default
+   * Images wider than this (× 1.2) are downscaled to this width before recognition (default
    * {@link TARGET_WIDTH}; 0: never). See {@link preprocessScale}.
    */
   targetWidth?: number;
@@ -68,7 +69,7 @@ const CACHE_VERSION = 1;
 const MODEL_FOLDER = '4.0.0_best_int';
 const LANGUAGES = ['nld', 'eng'] as const;
 /** Names the preprocessing (`preprocess`) in the cache's settings: change it when that changes. */
-const PREPROCESSING = 'grey, area downscale, bubble normalisation, gamma 1.5';
+const PREPROCESSING = 'PNG and JPEG: grey, area downscale, bubble normalisation, gamma 1.5';
 
 /** An error like fetch's when aborted: `name === 'AbortError'`. */
 export function abortError(): Error {
@@ -131,120 +132,29 @@ export interface GrayImage {
 }
 
 /**
- * Decodes a non-interlaced PNG (any colour type, 8 or 16 bits; 1–4-bit grey and palette too) to
- * greyscale (Rec. 601 luma; transparency composited on white). Null for an interlaced PNG or
- * anything that is not a PNG: those go to tesseract as they are.
+ * Decodes a PNG (pngjs: every colour type, depth and interlacing) or a JPEG (jpeg-js) to
+ * greyscale: Rec. 601 luma, transparency composited on white. Null for anything else (those go
+ * to tesseract as they are) and for a file that does not decode.
  */
-export function decodePngGray(bytes: Uint8Array): GrayImage | null {
+export function decodeGray(bytes: Uint8Array): GrayImage | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length < 33 || b.readUInt32BE(0) !== 0x89504e47) return null;
-  let width = 0;
-  let height = 0;
-  let depth = 0;
-  let colorType = 0;
-  let palette: Buffer | null = null;
-  let transparency: Buffer | null = null;
-  const idat: Buffer[] = [];
-  let at = 8;
-  while (at + 8 <= b.length) {
-    const length = b.readUInt32BE(at);
-    const type = b.toString('latin1', at + 4, at + 8);
-    const data = b.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      depth = data[8];
-      colorType = data[9];
-      if (data[12] !== 0) return null; // Adam7
-    } else if (type === 'PLTE') palette = data;
-    else if (type === 'tRNS') transparency = data;
-    else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    at += 12 + length;
+  let rgba: { width: number; height: number; data: Uint8Array };
+  try {
+    if (b.length >= 8 && b.readUInt32BE(0) === 0x89504e47) rgba = PNG.sync.read(b);
+    else if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+      // Limits far above any phone screenshot (a 1290×2796 one is 3.6 MP), far below what hurts.
+      rgba = decodeJpeg(b, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 50, maxMemoryUsageInMB: 512 });
+    } else return null;
+  } catch {
+    return null;
   }
-  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType];
-  if (!channels || !width || !height || ![1, 2, 4, 8, 16].includes(depth)) return null;
-  if (colorType === 3 && !palette) return null;
-  const raw = inflateSync(Buffer.concat(idat));
-  const bitsPerPixel = channels * depth;
-  const stride = Math.ceil((width * bitsPerPixel) / 8);
-  const bpp = Math.max(1, bitsPerPixel >> 3);
-  if (raw.length < height * (stride + 1)) return null;
+  const { width, height, data } = rgba;
+  if (!width || !height || data.length < width * height * 4) return null;
   const out = new Uint8Array(width * height);
-  let prev = Buffer.alloc(stride);
-  let cur = Buffer.alloc(stride);
-  const maxSample = (1 << Math.min(depth, 8)) - 1;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const src = y * (stride + 1) + 1;
-    for (let i = 0; i < stride; i++) {
-      const x = raw[src + i];
-      const a = i >= bpp ? cur[i - bpp] : 0;
-      const up = prev[i];
-      let v: number;
-      switch (filter) {
-        case 0:
-          v = x;
-          break;
-        case 1:
-          v = x + a;
-          break;
-        case 2:
-          v = x + up;
-          break;
-        case 3:
-          v = x + ((a + up) >> 1);
-          break;
-        case 4: {
-          const c = i >= bpp ? prev[i - bpp] : 0;
-          const p = a + up - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - up);
-          const pc = Math.abs(p - c);
-          v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? up : c);
-          break;
-        }
-        default:
-          return null;
-      }
-      cur[i] = v & 0xff;
-    }
-    const row = y * width;
-    // The sample of channel `ch` of pixel `px`, scaled to 0–255.
-    const sample = (px: number, ch: number): number => {
-      if (depth === 8) return cur[px * channels + ch];
-      if (depth === 16) return cur[(px * channels + ch) * 2];
-      const bit = (px * channels + ch) * depth;
-      const v = (cur[bit >> 3] >> (8 - depth - (bit & 7))) & maxSample;
-      return colorType === 3 ? v : Math.round((v * 255) / maxSample);
-    };
-    for (let px = 0; px < width; px++) {
-      let r: number;
-      let g: number;
-      let bl: number;
-      let alpha = 255;
-      if (colorType === 3) {
-        const index = sample(px, 0);
-        const p = palette as Buffer;
-        r = p[index * 3] ?? 0;
-        g = p[index * 3 + 1] ?? 0;
-        bl = p[index * 3 + 2] ?? 0;
-        if (transparency && index < transparency.length) alpha = transparency[index];
-      } else if (channels <= 2) {
-        r = g = bl = sample(px, 0);
-        if (channels === 2) alpha = sample(px, 1);
-      } else {
-        r = sample(px, 0);
-        g = sample(px, 1);
-        bl = sample(px, 2);
-        if (channels === 4) alpha = sample(px, 3);
-      }
-      const luma = 0.299 * r + 0.587 * g + 0.114 * bl;
-      out[row + px] = alpha === 255 ? Math.round(luma) : Math.round((luma * alpha + 255 * (255 - alpha)) / 255);
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
+  for (let p = 0, q = 0; p < out.length; p++, q += 4) {
+    const luma = 0.299 * data[q] + 0.587 * data[q + 1] + 0.114 * data[q + 2];
+    const alpha = data[q + 3];
+    out[p] = alpha === 255 ? Math.round(luma) : Math.round((luma * alpha + 255 * (255 - alpha)) / 255);
   }
   return { width, height, data: out };
 }
@@ -401,12 +311,12 @@ export function darkenMidtones(img: GrayImage): GrayImage {
 }
 
 /**
- * The image tesseract gets, and the factor it was scaled by: PNGs are decoded to grey,
+ * The image tesseract gets, and the factor it was scaled by: PNGs and JPEGs are decoded to grey,
  * downscaled to about `targetWidth`, their coloured bubbles normalised and mid-tones darkened
  * (a PGM); other formats go as they are.
  */
 export function preprocess(image: Uint8Array, targetWidth = TARGET_WIDTH): { input: Uint8Array; scale: number } {
-  const gray = decodePngGray(image);
+  const gray = decodeGray(image);
   if (!gray) return { input: image, scale: 1 };
   const scale = preprocessScale(gray.width, targetWidth);
   const small = scale < 1 ? downscaleGray(gray, scale) : gray;

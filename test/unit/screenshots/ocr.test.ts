@@ -4,15 +4,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { encode as encodeJpeg } from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { layoutPage } from '../../../src/parsers/screenshots/layout';
 import {
   createOcrEngine,
-  decodePngGray,
+  decodeGray,
   downscaleGray,
   imageSize,
   isAbortError,
   normaliseBackgrounds,
+  preprocess,
   preprocessScale,
   sha256,
   TARGET_WIDTH,
@@ -28,48 +30,16 @@ function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `chatreview-${prefix}-`));
 }
 
-// --- A PNG writer for the decoder's tests (all five filters, any colour type) -------------------
+// --- Test images, written with the libraries the engine decodes with --------------------------
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-function writePng(width: number, height: number, colorType: number, depth: number, rows: number[][], extra: Buffer[] = [], interlace = 0): Buffer {
-  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType] as number;
-  const bpp = Math.max(1, (channels * depth) >> 3);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = depth;
-  ihdr[9] = colorType;
-  ihdr[12] = interlace;
-  const raw: number[] = [];
-  rows.forEach((row, y) => {
-    const filter = y % 5;
-    const prev = y > 0 ? rows[y - 1] : row.map(() => 0);
-    raw.push(filter);
-    row.forEach((x, i) => {
-      const a = i >= bpp ? row[i - bpp] : 0;
-      const b = prev[i];
-      const c = i >= bpp ? prev[i - bpp] : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
-      raw.push((x - predictor + 256) & 0xff);
-    });
-  });
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    ...extra,
-    chunk('IDAT', deflateSync(Buffer.from(raw))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+/**
+ * A PNG of RGBA pixels (`pixels` row by row, samples of `bitDepth` bits), stored as `colorType`
+ * (0 grey, 2 RGB, 4 grey + alpha, 6 RGBA).
+ */
+function writePng(width: number, height: number, pixels: number[], colorType: 0 | 2 | 4 | 6 = 6, bitDepth: 8 | 16 = 8): Buffer {
+  const png = new PNG({ width, height });
+  png.data = bitDepth === 16 ? Buffer.from(new Uint16Array(pixels).buffer) : Buffer.from(pixels);
+  return PNG.sync.write(png, { colorType, bitDepth, inputColorType: 6, inputHasAlpha: true });
 }
 
 /** A grey image from a function of the pixel. */
@@ -81,7 +51,7 @@ function gray(width: number, height: number, f: (x: number, y: number) => number
 
 describe('screenshots: OCR images', () => {
   it('reads the size of PNG, JPEG, GIF, BMP and WebP images from their headers', () => {
-    assert.deepEqual(imageSize(writePng(3, 2, 2, 8, [[0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0]])), { width: 3, height: 2 });
+    assert.deepEqual(imageSize(writePng(3, 2, new Array(3 * 2 * 4).fill(0), 2)), { width: 3, height: 2 });
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc2, 0x00, 0x11, 0x08, 0x09, 0xc4, 0x04, 0x92, 0x03, 0, 0, 0, 0, 0, 0]);
     assert.deepEqual(imageSize(jpeg), { width: 1170, height: 2500 });
     const gif = Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x92, 0x04, 0xc4, 0x09]);
@@ -101,36 +71,41 @@ describe('screenshots: OCR images', () => {
     assert.deepEqual(imageSize(fs.readFileSync(FIXTURE)), { width: 780, height: 300 });
   });
 
-  it('decodes PNGs to grey: every filter, colour type and depth; transparency on white; not interlaced ones', () => {
-    // RGB, 8 bits: pure colours and a gradient, rows using filters None, Sub, Up, Average, Paeth.
-    const rgb = [
-      [255, 0, 0, 0, 255, 0, 0, 0, 255],
-      [255, 255, 255, 0, 0, 0, 128, 128, 128],
-      [10, 20, 30, 40, 50, 60, 70, 80, 90],
-      [200, 100, 50, 25, 12, 6, 3, 1, 0],
-      [1, 2, 3, 250, 251, 252, 90, 80, 70],
-    ];
+  it('decodes PNGs (any colour type and depth) and JPEGs to grey; transparency on white; anything else is left alone', () => {
     const luma = (r: number, g: number, b: number): number => Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-    const decoded = decodePngGray(writePng(3, 5, 2, 8, rgb));
-    assert.ok(decoded);
-    assert.deepEqual([decoded.width, decoded.height], [3, 5]);
-    assert.deepEqual(
-      [...decoded.data],
-      rgb.flatMap((row) => [0, 1, 2].map((i) => luma(row[i * 3], row[i * 3 + 1], row[i * 3 + 2]))),
-    );
+    // Pure colours, white, black, grey and odd values, stored as RGB.
+    const colours = [
+      [255, 0, 0], [0, 255, 0], [0, 0, 255],
+      [255, 255, 255], [0, 0, 0], [128, 128, 128],
+      [10, 20, 30], [200, 100, 50], [1, 250, 90],
+    ];
+    const rgb = decodeGray(writePng(3, 3, colours.flatMap(([r, g, b]) => [r, g, b, 255]), 2));
+    assert.ok(rgb);
+    assert.deepEqual([rgb.width, rgb.height], [3, 3]);
+    assert.deepEqual([...rgb.data], colours.map(([r, g, b]) => luma(r, g, b)));
     // RGBA: a transparent pixel is page white, a half-transparent black one mid-grey.
-    const rgba = decodePngGray(writePng(2, 1, 6, 8, [[0, 0, 0, 0, 0, 0, 0, 128]]));
-    assert.deepEqual([...(rgba?.data ?? [])], [255, 127]);
-    // A 2-bit palette.
-    const palette = chunk('PLTE', Buffer.from([0, 0, 0, 255, 255, 255, 0, 122, 255, 233, 233, 235]));
-    const indexed = decodePngGray(writePng(4, 1, 3, 2, [[0b00011011]], [palette]));
-    assert.deepEqual([...(indexed?.data ?? [])], [0, 255, luma(0, 122, 255), luma(233, 233, 235)]);
-    // 16-bit grey and grey + alpha.
-    assert.deepEqual([...(decodePngGray(writePng(2, 1, 0, 16, [[0x12, 0x34, 0xff, 0xff]]))?.data ?? [])], [0x12, 0xff]);
-    assert.deepEqual([...(decodePngGray(writePng(1, 1, 4, 8, [[0, 255]]))?.data ?? [])], [0]);
-    // Interlaced, or no PNG: left to tesseract.
-    assert.equal(decodePngGray(writePng(1, 1, 0, 8, [[0]], [], 1)), null);
-    assert.equal(decodePngGray(Buffer.from([0xff, 0xd8, 0xff])), null);
+    assert.deepEqual([...(decodeGray(writePng(2, 1, [0, 0, 0, 0, 0, 0, 0, 128]))?.data ?? [])], [255, 127]);
+    // 16-bit grey and 8-bit grey with alpha.
+    assert.deepEqual([...(decodeGray(writePng(2, 1, [0x1234, 0x1234, 0x1234, 0xffff, 0xffff, 0xffff, 0xffff, 0xffff], 0, 16))?.data ?? [])], [0x12, 0xff]);
+    assert.deepEqual([...(decodeGray(writePng(1, 1, [0, 0, 0, 255], 4))?.data ?? [])], [0]);
+    // A JPEG: left half iMessage blue, right half white (lossy: within a few levels).
+    const width = 16;
+    const height = 8;
+    const pixels = Buffer.alloc(width * height * 4);
+    for (let p = 0; p < width * height; p++) pixels.set(p % width < 8 ? [0, 122, 255, 255] : [255, 255, 255, 255], p * 4);
+    const jpegBytes = encodeJpeg({ width, height, data: pixels }, 100).data;
+    const jpeg = decodeGray(jpegBytes);
+    assert.ok(jpeg);
+    assert.deepEqual([jpeg.width, jpeg.height], [width, height]);
+    assert.ok(Math.abs(jpeg.data[2 * width + 2] - luma(0, 122, 255)) <= 4, `blue read as ${jpeg.data[2 * width + 2]}`);
+    assert.ok(jpeg.data[2 * width + 13] >= 250);
+    // So a JPEG screenshot gets the same preprocessing as a PNG: tesseract is given a grey PGM.
+    assert.equal(Buffer.from(preprocess(jpegBytes).input.subarray(0, 2)).toString('latin1'), 'P5');
+    assert.equal(Buffer.from(preprocess(Buffer.from('GIF89a')).input).toString('latin1'), 'GIF89a');
+    // Not a PNG or JPEG, or a broken one: left to tesseract.
+    assert.equal(decodeGray(Buffer.from('GIF89a')), null);
+    assert.equal(decodeGray(Buffer.from([0xff, 0xd8, 0xff])), null);
+    assert.equal(decodeGray(writePng(2, 2, new Array(16).fill(9)).subarray(0, 40)), null);
   });
 
   it('downscales by averaging areas, also by fractional factors', () => {
