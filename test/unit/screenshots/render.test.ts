@@ -275,6 +275,9 @@ describe('screenshots: rendered sets with ground truth (test/screenshots/render.
           assert.deepEqual(shared, a.items.slice(a.items.length - shared.length).map((v) => v.id));
           assert.deepEqual(shared, b.items.slice(0, shared.length).map((v) => v.id));
           if (!j.duplicate) overlaps++;
+          // An overlap shares at least one item wholly visible on both screens: never only one
+          // bubble cut at the bottom of one and the top of the next (that shares no text).
+          assert.ok(j.overlapWhole >= 1, `${j.from} → ${j.to}: only cut items shared`);
         }
       });
       const gapJoins = truth.joins.filter((j) => j.gap);
