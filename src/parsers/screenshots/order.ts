@@ -153,7 +153,7 @@ export function orderScreens(layouts: readonly ScreenLayout[], hints: readonly S
   const joins = chooseJoins(roots, matcher);
 
   // 5. Chains into pieces, pieces into the order the hints give.
-  const pieces = orderPieces(buildChains(roots, joins), screens, containers);
+  const pieces = orderPieces(buildChains(roots, joins), screens, containers, captureDirection(screens, joins));
 
   // 6. Screens and items in order.
   return assemble(pieces, screens, containers, joins);
@@ -548,13 +548,30 @@ interface Piece {
 }
 
 /**
- * Pieces that share no overlap, in the order their hints give: by the earliest day separator
- * when every piece has one that resolves, else by the earliest capture time when every piece has
- * one, else by file name (the first file of each piece). A hint only counts when all pieces have
- * it, so pieces are never compared on different clocks (a capture time says when the screenshot
- * was taken, not when the messages were sent). Pieces without items (empty screenshots) go last.
+ * Which way the capture times run through the conversation, as the joins found by overlap show
+ * it: 1 when later screenshots show later messages (scrolled down while capturing), −1 when they
+ * show earlier ones (scrolled up from the newest message, as often on a phone), the majority of
+ * the joins whose both screenshots have a time. 1 when no join says.
  */
-function orderPieces(chains: number[][], screens: readonly PreparedScreen[], containers: Map<number, Containment>): Piece[] {
+function captureDirection(screens: readonly PreparedScreen[], joinTo: Map<number, Join>): 1 | -1 {
+  let votes = 0;
+  for (const join of joinTo.values()) {
+    const from = screens[join.from].capturedAt;
+    const to = screens[join.to].capturedAt;
+    if (from !== undefined && to !== undefined) votes += Math.sign(to - from);
+  }
+  return votes < 0 ? -1 : 1;
+}
+
+/**
+ * Pieces that share no overlap, in the order their hints give: by the earliest day separator
+ * when every piece has one that resolves, else by capture time when every piece has one (running
+ * the way `direction` says, from the joined screenshots), else by file name (the first file of
+ * each piece). A hint only counts when all pieces have it, so pieces are never compared on
+ * different clocks (a capture time says when the screenshot was taken, not when the messages
+ * were sent). Pieces without items (empty screenshots) go last.
+ */
+function orderPieces(chains: number[][], screens: readonly PreparedScreen[], containers: Map<number, Containment>, direction: 1 | -1): Piece[] {
   const membersOf = (chain: number[]): PreparedScreen[] => {
     const ranks = new Set(chain);
     return screens.filter((screen) => ranks.has(screen.rank) || ranks.has(containers.get(screen.rank)?.root ?? -1));
@@ -580,7 +597,7 @@ function orderPieces(chains: number[][], screens: readonly PreparedScreen[], con
   const order = (a: Piece, b: Piece): number =>
     Number(b.hasItems) - Number(a.hasItems) ||
     (bySeparator && a.hasItems && b.hasItems ? a.earliestSeparator! - b.earliestSeparator! : 0) ||
-    (byCapture && a.hasItems && b.hasItems ? a.capturedAt! - b.capturedAt! : 0) ||
+    (byCapture && a.hasItems && b.hasItems ? direction * (a.capturedAt! - b.capturedAt!) : 0) ||
     Math.min(...a.chain) - Math.min(...b.chain);
   pieces.sort(order);
   for (let i = 1; i < pieces.length; i++) {

@@ -492,6 +492,20 @@ describe('screenshot order: duplicates and gaps', () => {
       { file: 'z.png', capturedAt: '2020-03-11T10:00:00' },
     ]);
     assert.deepEqual(byCapture.screens.map((s) => [s.file, s.joinConfidence]), [['z.png', null], ['a.png', 0.05]]);
+    // Captured while scrolling up from the newest message: the joined screenshots show the
+    // capture times falling through the conversation, so the pieces follow them backwards.
+    const first = screen('m.png', [L('Eerste deel van het gesprek over de stukken'), R('Het concept komt vanmiddag')]);
+    const second = screen('b.png', [R('Het concept komt vanmiddag'), L('Dan lees ik het vanavond')]);
+    const later = plain('a.png', 'Laatste deel, na een stuk dat niemand vastlegde');
+    const scrolledUp = [
+      { file: 'a.png', capturedAt: '2020-03-11T10:00:00' },
+      { file: 'b.png', capturedAt: '2020-03-11T10:00:04' },
+      { file: 'm.png', capturedAt: '2020-03-11T10:00:09' },
+    ];
+    assert.deepEqual(orderScreens([later, second, first], scrolledUp).screens.map((s) => [s.file, s.gap]), [['m.png', false], ['b.png', false], ['a.png', true]]);
+    // The same capture time of a.png, but the joined ones rising: a.png, captured first, goes first.
+    const scrolledDown = [scrolledUp[0], { file: 'b.png', capturedAt: '2020-03-11T10:00:09' }, { file: 'm.png', capturedAt: '2020-03-11T10:00:04' }];
+    assert.deepEqual(orderScreens([later, second, first], scrolledDown).screens.map((s) => s.file), ['a.png', 'm.png', 'b.png']);
     const byName = orderScreens([plain('b.png', 'Tweede deel van het gesprek'), plain('a.png', 'Eerste deel van het gesprek')]);
     assert.deepEqual(byName.screens.map((s) => [s.file, s.joinConfidence]), [['a.png', null], ['b.png', 0]]);
   });
