@@ -1,10 +1,14 @@
 /**
- * `npm run eval:ocr [-- --sets N --seed S --workers W --no-native]`: how well screenshots become
+ * `npm run eval:ocr [-- --sets N --seed S --workers W --no-native --cache DIR]`: how well screenshots become
  * a conversation. Renders synthetic screenshot sets with ground truth (test/screenshots/render.ts,
  * headless Chromium), runs the pipeline (OCR → layout → order → messages) on each, and prints
  * character error rate, message recall, ordering accuracy and time per screenshot — side by side
  * with the native `tesseract` CLI (Debian tesseract-ocr + tesseract-ocr-nld) feeding the same
  * layout and ordering. Not a test: it measures. Figures go to test-output/eval-ocr/.
+ *
+ * `--cache DIR` keeps tesseract.js's results between runs (the engine's own sha256 cache), for
+ * working on layout and ordering without reading the images again; the time per screenshot is
+ * then the cache's, not the OCR's, and is marked so.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: String(Math.max(1, os.availableParallelism())) },
     'no-native': { type: 'boolean', default: false },
+    cache: { type: 'string' },
   },
 });
 const SETS = Number(values.sets);
@@ -178,7 +183,8 @@ async function main(): Promise<void> {
     console.log(`rendering ${SETS} screenshot sets (seed ${SEED}) in headless Chromium…`);
     await renderSets(setsDir, { sets: SETS, seed: SEED });
   }
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'chatreview-eval-ocr-'));
+  const kept = values.cache !== undefined;
+  const cache = kept ? path.resolve(values.cache!) : fs.mkdtempSync(path.join(os.tmpdir(), 'chatreview-eval-ocr-'));
   const engine = createOcrEngine({ cacheDir: cache, workers: Number(values.workers) });
   const rows: Record<string, number | string>[] = [];
   const all: Record<string, SetScore[]> = {};
@@ -188,10 +194,10 @@ async function main(): Promise<void> {
     const recognise: Recognise = (bytes, file) => engine.recognize(bytes, file);
     for (const dir of wanted) ours.push(await scoreSet(dir, recognise));
     all['tesseract.js'] = ours;
-    rows.push(summary(`Chat Review (tesseract.js, ${values.workers} worker${values.workers === '1' ? '' : 's'})`, ours));
+    rows.push(summary(`Chat Review (tesseract.js, ${values.workers} worker${values.workers === '1' ? '' : 's'}${kept ? ', cached OCR' : ''})`, ours));
   } finally {
     await engine.close();
-    fs.rmSync(cache, { recursive: true, force: true });
+    if (!kept) fs.rmSync(cache, { recursive: true, force: true });
   }
   const native = values['no-native'] ? null : nativeRecogniser();
   if (native) {
@@ -201,6 +207,11 @@ async function main(): Promise<void> {
     rows.push(summary('native tesseract CLI (same layout and ordering)', theirs));
   } else if (!values['no-native']) console.log('native tesseract: not installed (apt-get install tesseract-ocr tesseract-ocr-nld); skipped');
   console.table(rows);
+  for (const [engineName, scores] of Object.entries(all)) {
+    const misordered = scores.filter((s) => !s.orderCorrect).map((s) => s.set);
+    const worst = [...scores].sort((a, b) => b.errors / b.chars - a.errors / a.chars).slice(0, 5);
+    console.log(`${engineName}: misordered sets ${misordered.length ? misordered.join(', ') : 'none'}; highest CER ${worst.map((s) => `set ${s.set} ${((100 * s.errors) / s.chars).toFixed(1)}%`).join(', ')}`);
+  }
   fs.writeFileSync(path.join(OUT, 'eval-ocr.json'), JSON.stringify({ sets: SETS, seed: SEED, summary: rows, perSet: all }, null, 2));
   console.log(`goals: CER ≤ 2% on clean renders; ordering fully correct on ≥ 95% of sets; ≤ 1.5 s per screenshot. Per set: ${path.relative(ROOT, path.join(OUT, 'eval-ocr.json'))}`);
 }
