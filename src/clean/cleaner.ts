@@ -3,15 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { RemovalReport, reportPolicy, sha256File, wooGround, type PolicyInForce, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
+import { cleanedMessages, RemovalReport, reportPolicy, sha256File, wooGround, type PolicyInForce, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
-import { getFormat, parseExport } from '../parsers';
+import { getFormat, parseExport, type ParseOptions } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm, type TextForm } from '../parsers/text';
 import { cleanerFor, type FormatCleaner } from './formats';
 import { cleanLines, type CleaningPlan, type MessageLines } from './lines';
 import { checkReadsBack, type ReadBack } from './readBack';
-import { writeCleanedRsmf } from './rsmf';
+import { writeCleanedRsmf, writeRsmf } from './rsmf';
+import { blackoutBoxes, cleanScreenshotImages, transcriptExport } from './screenshots';
 import { deletedBinaryFile, spillFile, UnifiedDiffWriter, type SpillFile } from './unifiedDiff';
 
 export const DEFAULT_MARKERS: Record<Tag, string> = { AVG: '[AVG]', 'privé': '[privé]', scope: '[buiten scope]' };
@@ -31,12 +32,16 @@ export interface CleanOptions {
   rsmf?: boolean;
   /** The zone of the messages' wall-clock times, for RSMF's zoned timestamps. */
   timeZone?: string;
+  /** For screenshots: where OCR results are cached (the review read them, so they come from the cache). */
+  ocr?: ParseOptions['ocr'];
 }
 
 export interface CleanResult {
   cleaned: string;
   /** Set when RSMF was asked for. */
   rsmf?: string;
+  /** The cleaned screenshots (a folder or zip), for a conversation read from screenshots. */
+  screenshots?: string;
   diff: string;
   report: string;
   summary: RemovalReport;
@@ -44,16 +49,20 @@ export interface CleanResult {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. */
-export function outputNames(exportPath: string, outDir?: string, conversation?: string): { cleaned: string; diff: string; report: string; rsmf: string } {
+/**
+ * The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. A
+ * conversation read from screenshots is cleaned into its transcript, `<name>.cleaned.txt`, and
+ * the cleaned screenshots, `<name>.cleaned` (a folder) or `<name>.cleaned.zip`.
+ */
+export function outputNames(exportPath: string, outDir?: string, conversation?: string, format?: string): { cleaned: string; diff: string; report: string; rsmf: string; screenshots: string } {
   const parsed = path.parse(exportPath);
   // One conversation of a file that holds several is named in its outputs.
   const name = conversation === undefined ? parsed.name : `${parsed.name}.${conversation.replace(/[^\w.+@-]/g, '_')}`;
   const { ext } = parsed;
   const dir = outDir ?? path.dirname(exportPath);
   return {
-    cleaned: path.join(dir, `${name}.cleaned${ext}`), diff: path.join(dir, `${name}.removal.diff`),
-    report: path.join(dir, `${name}.removal.json`), rsmf: path.join(dir, `${name}.cleaned.rsmf`),
+    cleaned: path.join(dir, `${name}.cleaned${format === 'screenshots' ? '.txt' : ext}`), diff: path.join(dir, `${name}.removal.diff`),
+    report: path.join(dir, `${name}.removal.json`), rsmf: path.join(dir, `${name}.cleaned.rsmf`), screenshots: path.join(dir, `${name}.cleaned${ext}`),
   };
 }
 
@@ -89,7 +98,11 @@ class PendingFiles {
     return path.join(this.dir, name);
   }
   async commit(moves: [string, string][]): Promise<void> {
-    for (const [from, to] of moves) await fs.promises.rename(from, to);
+    for (const [from, to] of moves) {
+      // A folder of an earlier cleaning cannot be renamed over: it is moved in here, and goes with the rest.
+      if ((await fs.promises.stat(to).catch(() => undefined))?.isDirectory()) await fs.promises.rename(to, this.path(`replaced-${randomUUID()}`));
+      await fs.promises.rename(from, to);
+    }
     await this.discard();
   }
   async discard(): Promise<void> {
@@ -164,9 +177,6 @@ async function gitBlobSha1(chunks: AsyncIterable<Uint8Array>, size: number): Pro
  * temporary name renamed into place when complete. The export itself is only ever read.
  */
 export async function cleanExport(exportPath: string, state: ReviewState, options: CleanOptions): Promise<CleanResult> {
-  if ((await fs.promises.stat(exportPath).catch(() => undefined))?.isDirectory()) {
-    throw new InputError(`${path.basename(exportPath)} is a folder: cleaning a folder export (screenshots) is not supported yet; nothing was written`);
-  }
   // Only positions are kept for every message; full messages only for those the plan touches,
   // so a million-message export cleans without holding a million objects.
   const planned = new Set([...state.tags.map((t) => t.id), ...(state.redactions ?? []).map((r) => r.id)]);
@@ -178,9 +188,12 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
   const redactedIds = new Set((state.redactions ?? []).map((r) => r.id));
   const readBack: ReadBack = { kept: 0, redacted: new Map() };
   const conversation = state.export.conversation;
-  const [{ format }, exportSha] = await Promise.all([
-    parseExport(exportPath, { conversation }, {
+  /** A conversation read from screenshots is small, and its transcript is made from all of it. */
+  const fromScreenshots: Message[] = [];
+  const [{ format, conversation: read }, exportSha] = await Promise.all([
+    parseExport(exportPath, { conversation, ocr: options.ocr, signal: options.signal }, {
       message(m) {
+        if (m.meta?.image) fromScreenshots.push(m);
         positions.first.push(m.source.line);
         positions.count.push(m.source.lines);
         positions.id.push(m.id);
@@ -223,7 +236,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     kept: readBack.kept,
   };
 
-  const names = outputNames(exportPath, options.outDir, conversation);
+  const names = outputNames(exportPath, options.outDir, conversation, format);
   const outDir = path.dirname(names.cleaned);
   // The first folder this cleaning made, if any: a failed cleaning takes it away again.
   const madeDir = await fs.promises.mkdir(outDir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
@@ -237,16 +250,30 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     await pending.discard();
     throw e;
   });
+  const screenshots = format === 'screenshots' ? pending.path('screenshots') : undefined;
   const diffOut = diffFile(files.diff, pending.path('hunk.spill'));
   try {
-    const { attachmentsRemoved, entriesLeftOut } = await (input.zip
-      ? cleanZip(input, format, conversation, cleaner, positions, plan, keptAttachments, files.cleaned, diffOut)
-      : cleanText(input, cleaner, undefined, positions, plan, files.cleaned, diffOut).then(() => ({ attachmentsRemoved: [], entriesLeftOut: [] })));
+    let images: NonNullable<RemovalReport['screenshots']>['images'] | undefined;
+    let attachmentsRemoved: RemovalReport['attachmentsRemoved'] = [];
+    let entriesLeftOut: { name: string; sha256: string }[] = [];
+    if (screenshots) {
+      // The transcript is the chat text; the screenshots are copied with what went blacked out.
+      diffOut.push(`# The transcript read from the screenshots of ${input.fileName}, then the screenshots with pixels blacked out.\n\n`);
+      await cleanText(await openExport(transcriptExport(read, fromScreenshots)), cleaner, undefined, positions, plan, files.cleaned, diffOut);
+      images = await cleanScreenshotImages(input, blackoutBoxes(byId.values(), new Set(removed.keys()), redactions), screenshots, (text) => diffOut.push(text), options.signal);
+    } else if (input.zip) {
+      ({ attachmentsRemoved, entriesLeftOut } = await cleanZip(input, format, conversation, cleaner, positions, plan, keptAttachments, files.cleaned, diffOut));
+    } else {
+      await cleanText(input, cleaner, undefined, positions, plan, files.cleaned, diffOut);
+    }
     await diffOut.close();
     if (!cleaner.checksEachRedaction) await checkReadsBack(files.cleaned, format, conversation, readBack);
     const rsmfFile = options.rsmf ? pending.path('cleaned.rsmf') : undefined;
-    if (rsmfFile) await writeCleanedRsmf(exportPath, files.cleaned, rsmfFile, format, conversation, options);
-    const [cleanedSha, diffSha, rsmfSha] = await Promise.all([sha256File(files.cleaned), sha256File(files.diff), rsmfFile && sha256File(rsmfFile)]);
+    if (rsmfFile && screenshots) await writeRsmf(rsmfFile, read, cleanedMessages(fromScreenshots, state, plan.marker), { format, now: options.now, timeZone: options.timeZone });
+    else if (rsmfFile) await writeCleanedRsmf(exportPath, files.cleaned, rsmfFile, format, conversation, options);
+    const [cleanedSha, diffSha, rsmfSha, screenshotsSha] = await Promise.all([
+      sha256File(files.cleaned), sha256File(files.diff), rsmfFile && sha256File(rsmfFile), screenshots && sha256File(screenshots),
+    ]);
     const decision = (m: Message, e: { tag: Tag; rule?: string; by: string; at: string; note?: string }, text: string) => ({
       id: m.id, timestamp: m.timestamp, sender: m.sender, tag: e.tag, rule: e.rule ?? null, note: e.note ?? null,
       by: e.by, at: e.at, wooGround: wooGround(e.tag, e.rule), sha256: sha256(text),
@@ -264,6 +291,7 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
       override: options.override ?? null,
       removed: [...removed.values()].map((t) => decision(byId.get(t.id)!, t, byId.get(t.id)!.text)),
       redactions: [...redactions.values()].flat().map((r) => ({ ...decision(byId.get(r.id)!, r, byId.get(r.id)!.text.slice(r.start, r.end)), start: r.start, end: r.end })),
+      ...(images && screenshotsSha ? { screenshots: { file: path.basename(names.screenshots), sha256: screenshotsSha, images } } : {}),
       attachmentsRemoved,
       ...(entriesLeftOut.length ? { entriesLeftOut } : {}),
       counts: {
@@ -276,8 +304,16 @@ export async function cleanExport(exportPath: string, state: ReviewState, option
     };
     RemovalReport.parse(report);
     await fs.promises.writeFile(files.report, JSON.stringify(report, null, 2) + '\n', { flag: 'wx' });
-    await pending.commit([[files.cleaned, names.cleaned], [files.diff, names.diff], ...(rsmfFile ? [[rsmfFile, names.rsmf] as [string, string]] : []), [files.report, names.report]]);
-    return { cleaned: names.cleaned, diff: names.diff, report: names.report, ...(rsmfFile ? { rsmf: names.rsmf } : {}), summary: report };
+    await pending.commit([
+      [files.cleaned, names.cleaned], [files.diff, names.diff],
+      ...(rsmfFile ? [[rsmfFile, names.rsmf] as [string, string]] : []),
+      ...(screenshots ? [[screenshots, names.screenshots] as [string, string]] : []),
+      [files.report, names.report],
+    ]);
+    return {
+      cleaned: names.cleaned, diff: names.diff, report: names.report, ...(rsmfFile ? { rsmf: names.rsmf } : {}),
+      ...(screenshots ? { screenshots: names.screenshots } : {}), summary: report,
+    };
   } catch (e) {
     await diffOut.close().catch(() => undefined);
     await pending.discard();

@@ -8,6 +8,7 @@ import { decodeSample } from '../parsers/text';
 import { sniffLayout } from '../parsers/whatsapp';
 import type { LineFormat } from './lines';
 import { csvFormat } from './rewrite/csv';
+import { screenshotCleaner } from './screenshots';
 import { jsonObjectRewriter } from './rewrite/json';
 import { verbatimRewriter } from './rewrite/verbatim';
 import { smsRewriter } from './rewrite/xml';
@@ -136,6 +137,7 @@ const CLEANERS: Record<string, FormatCleaner> = {
     onlyReviewedEntries: true,
   },
   rsmf: rsmfCleaner,
+  screenshots: screenshotCleaner,
   'imessage-exporter': {
     lineFormat: async () => ({ rewrite: verbatimRewriter(exporterBody) }),
     onlyReviewedEntries: true,

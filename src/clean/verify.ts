@@ -3,9 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RemovalReport, sha256File, type Message } from '../model';
 import { InputError } from '../model/errors';
-import { getFormat, parseExport } from '../parsers';
+import { getFormat, parseExport, type ParseOptions } from '../parsers';
+import { readScreenshot, screenshotFiles } from '../parsers/screenshots/format';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
+import { blackoutBoxes, decodeScreenshot, isBlack, pixelBoxes, transcriptExport } from './screenshots';
 
 /** What a removal diff says, line by line: a file's header, a hunk's start, a hunk line. */
 type DiffEvent =
@@ -167,7 +169,7 @@ async function applyHunks(input: ExportInput, entry: string | undefined, hunks: 
  * the result with the cleaned file, checks the report against the export, and checks that no
  * removed message and no redacted span survives in the cleaned file. Names every mismatch.
  */
-export async function verifyExport(exportPath: string, reportPath: string): Promise<VerifyResult> {
+export async function verifyExport(exportPath: string, reportPath: string, options: { ocr?: ParseOptions['ocr'] } = {}): Promise<VerifyResult> {
   const json = await fs.promises.readFile(reportPath, 'utf8').catch(() => {
     throw new InputError(`${reportPath}: no such file`);
   });
@@ -205,7 +207,14 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   // Only the messages the report names are kept from the parse.
   const named = new Set([...report.removed.map((r) => r.id), ...report.redactions.map((r) => r.id)]);
   const byId = new Map<string, Message>();
-  const { format } = await parseExport(exportPath, { conversation: report.conversation?.id }, { message: (m) => void (named.has(m.id) && byId.set(m.id, m)) });
+  // Screenshots: the transcript the diff applies to is made again from every message read.
+  const fromScreenshots: Message[] = [];
+  const { format, conversation } = await parseExport(exportPath, { conversation: report.conversation?.id, ocr: options.ocr }, {
+    message(m) {
+      if (named.has(m.id)) byId.set(m.id, m);
+      if (m.meta?.image) fromScreenshots.push(m);
+    },
+  });
   const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
   for (const r of report.removed) {
     const m = byId.get(r.id);
@@ -217,7 +226,7 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
   }
 
   const files = await diffFiles(diffPath);
-  const original = await openExport(exportPath);
+  const original = await openExport(report.screenshots ? transcriptExport(conversation, fromScreenshots) : exportPath);
   let cleaned: ExportInput;
   try {
     cleaned = await openExport(cleanedPath);
@@ -258,9 +267,53 @@ export async function verifyExport(exportPath: string, reportPath: string): Prom
       }
       for (const name of cleaned.zip?.entries.keys() ?? []) check(original.zip.entries.has(name), `the cleaned zip has an entry ${name} the export does not have`);
     }
+    if (report.screenshots) await checkScreenshots(exportPath, path.join(dir, report.screenshots.file), report, byId, files.paths, check);
   } finally {
     original.close();
     cleaned.close();
   }
   return { problems, checks };
 }
+
+/**
+ * The cleaned screenshots: the copies are the ones the report hashes, one for every screenshot of
+ * the export; the boxes the review's decisions call for (found again from the export) are the
+ * ones the report lists; and every pixel of them is black in the copy.
+ */
+async function checkScreenshots(
+  exportPath: string, copiesPath: string, report: RemovalReport, byId: ReadonlyMap<string, Message>, inDiff: ReadonlySet<string>,
+  check: (ok: boolean, problem: string) => void,
+): Promise<void> {
+  const account = report.screenshots!;
+  const copiesSha = await sha256File(copiesPath).catch(() => undefined);
+  check(copiesSha === account.sha256, copiesSha ? `the cleaned screenshots ${account.file} differ from their sha256 in the report` : `the cleaned screenshots ${account.file} are missing`);
+  if (!copiesSha) return;
+  const redactions = new Map<string, { start: number; end: number }[]>();
+  for (const r of report.redactions) redactions.set(r.id, [...(redactions.get(r.id) ?? []), r]);
+  const expected = blackoutBoxes(byId.values(), new Set(report.removed.map((r) => r.id)), redactions);
+  const [original, copies] = [await openExport(exportPath), await openExport(copiesPath)];
+  try {
+    const names = screenshotFiles(original);
+    check(names.join('\n') === account.images.map((i) => i.name).join('\n'), 'the report does not list every screenshot of the export');
+    for (const image of account.images) {
+      if (!copies.zip?.entries.has(image.name)) {
+        check(false, `the cleaned copy of ${image.name} is missing`);
+        continue;
+      }
+      const [before, after] = await Promise.all([readScreenshot(original, image.name), readScreenshot(copies, image.name)]);
+      check(hashBytes(before) === image.sha256, `the screenshot ${image.name} is not the one in the report`);
+      check(hashBytes(after) === image.cleaned, `the cleaned copy of ${image.name} differs from its sha256 in the report`);
+      const pixels = decodeScreenshot(after, image.name);
+      const wanted = pixelBoxes(expected.get(image.name) ?? [], pixels.width, pixels.height);
+      check(JSON.stringify(wanted) === JSON.stringify(image.blackedOut), `the boxes of ${image.name} in the report are not the ones the review's decisions call for`);
+      // JPEG's rounding leaves black a few levels above 0.
+      check(isBlack(pixels, image.blackedOut, /\.jpe?g$/i.test(image.name) ? 24 : 0), `the cleaned copy of ${image.name} is not black where the review removed or redacted`);
+      if (image.blackedOut.length) check(inDiff.has(image.name), `the diff does not name the blacked-out screenshot ${image.name}`);
+    }
+  } finally {
+    original.close();
+    copies.close();
+  }
+}
+
+const hashBytes = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -4,12 +4,13 @@ import * as path from 'node:path';
 import { cleanExport } from '../clean/cleaner';
 import { readReviewState, sha256File } from '../model';
 import { InputError } from '../model/errors';
+import type { ParseOptions } from '../parsers';
 import { policyInForce } from './policy';
 
 /** `chatreview clean`: the three files from an export and its review state; prints their paths. */
 export async function runClean(
   file: string,
-  options: { tags?: string; out?: string; reviewer?: string; rsmf?: boolean; timeZone?: string; policy?: string },
+  options: { tags?: string; out?: string; reviewer?: string; rsmf?: boolean; timeZone?: string; policy?: string; ocr?: ParseOptions['ocr'] },
 ): Promise<number> {
   if (!options.tags) throw new InputError('clean needs --tags <sidecar.json> (the review state)');
   const policy = await policyInForce(options.policy);
@@ -20,8 +21,8 @@ export async function runClean(
     throw new InputError(`${file}: no such file`);
   }));
   const result = await cleanExport(file, state, {
-    outDir: options.out, reviewer: options.reviewer ?? os.userInfo().username, rsmf: options.rsmf, timeZone: options.timeZone, policy,
+    outDir: options.out, reviewer: options.reviewer ?? os.userInfo().username, rsmf: options.rsmf, timeZone: options.timeZone, policy, ocr: options.ocr,
   });
-  process.stdout.write(`${result.cleaned}\n${result.diff}\n${result.report}\n${result.rsmf ? `${result.rsmf}\n` : ''}`);
+  process.stdout.write(`${result.cleaned}\n${result.screenshots ? `${result.screenshots}\n` : ''}${result.diff}\n${result.report}\n${result.rsmf ? `${result.rsmf}\n` : ''}`);
   return 0;
 }

@@ -18,8 +18,11 @@ const USAGE = `usage: chatreview parse <export> [--format auto|<name>] [--day-fi
 full export); \`chatreview conversations\` lists them. --tz is the IANA time zone for exports
 that store epoch times (default: this machine's), and of RSMF's timestamps. --rsmf also writes
 the cleaned conversation as RSMF 2.0 (<name>.cleaned.rsmf). An export may be a folder (or zip) of
-screenshots: they are read by offline OCR (cached in ~/.cache/chatreview/ocr) and put in order. --policy is the policy file (default:
-.chatreview/policy.json in the current folder, if there is one; else the built-in policy).
+screenshots: they are read by offline OCR (cached in ~/.cache/chatreview/ocr) and put in order;
+cleaning writes the transcript (<name>.cleaned.txt) and copies of the screenshots with removed
+bubbles and redacted words blacked out (<name>.cleaned/, or <name>.cleaned.zip for a zip).
+--policy is the policy file (default: .chatreview/policy.json in the current folder, if there is
+one; else the built-in policy).
 Exit codes: 0 ok, 1 check failed, 2 bad input.`;
 
 class UsageError extends Error {}
@@ -65,11 +68,11 @@ async function main(argv: string[]): Promise<number> {
     case 'clean':
       if (!file) throw new UsageError('clean needs an export file');
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      return runClean(file, { tags: values.tags, out: values.out, reviewer: values.reviewer, rsmf: values.rsmf, timeZone: values.tz, policy: values.policy });
+      return runClean(file, { tags: values.tags, out: values.out, reviewer: values.reviewer, rsmf: values.rsmf, timeZone: values.tz, policy: values.policy, ocr });
     case 'verify':
       if (!file) throw new UsageError('verify needs an export file');
       if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
-      return runVerify(file, values.report);
+      return runVerify(file, values.report, ocr);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

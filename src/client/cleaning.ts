@@ -112,12 +112,15 @@ export function saveCleanedExport(reviews: ReviewFileSystem, settings: () => Set
             signal: controller.signal,
             rsmf,
             timeZone: s.timeZone || undefined,
+            ocr: { cacheDir: reviews.ocrCacheDir },
           });
         },
       );
       const c = result.summary.counts;
+      const blackedOut = result.summary.screenshots?.images.filter((i) => i.blackedOut.length).length;
+      const written = vscode.l10n.t('Cleaned export written: {0} messages removed ({1} AVG, {2} privé, {3} scope); spans redacted: {4}.', c.AVG + c['privé'] + c.scope, c.AVG, c['privé'], c.scope, c.redactions);
       const open = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Cleaned export written: {0} messages removed ({1} AVG, {2} privé, {3} scope); spans redacted: {4}.', c.AVG + c['privé'] + c.scope, c.AVG, c['privé'], c.scope, c.redactions),
+        blackedOut === undefined ? written : `${written} ${vscode.l10n.t('Screenshots blacked out: {0} of {1}.', blackedOut, result.summary.screenshots!.images.length)}`,
         vscode.l10n.t('Open Removal Diff'),
         vscode.l10n.t('Reveal Files'),
       );
@@ -145,7 +148,7 @@ export function verifyCleanedExport(reviews: ReviewFileSystem) {
     try {
       const { problems, checks } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the cleaned export of {0}…', review.fileName) },
-        () => verifyExport(exportPath, report),
+        () => verifyExport(exportPath, report, { ocr: { cacheDir: reviews.ocrCacheDir } }),
       );
       if (problems.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Verified: all {0} checks hold.', checks));
       else void vscode.window.showErrorMessage(vscode.l10n.t('Verification failed ({0} of {1} checks): {2}', problems.length, checks, problems.slice(0, 5).join('; ')), { modal: true });
@@ -188,7 +191,11 @@ export function openRawRemovalDiff(reviews: ReviewFileSystem) {
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
-    const cleaned = outputNames(exportPath, undefined, review.conversation).cleaned;
+    const cleaned = outputNames(exportPath, undefined, review.conversation, review.parsed.format).cleaned;
+    if (review.parsed.format === 'screenshots') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Screenshots have no chat text file to compare: open the removal diff, or the cleaned transcript {0}.', path.basename(cleaned)));
+      return;
+    }
     if (!fs.existsSync(cleaned) || path.extname(cleaned).toLowerCase() === '.zip') {
       void vscode.window.showInformationMessage(vscode.l10n.t('No cleaned text file to compare: save the cleaned export of a .txt export first (for a zip, open the removal diff).'));
       return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Box } from './conversation';
 import { SpotCheck, Tag } from './review';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -57,6 +58,16 @@ export const RemovalReport = z.object({
   removed: z.array(Decision),
   redactions: z.array(Decision.extend({ start: z.number().int(), end: z.number().int() })),
   attachmentsRemoved: z.array(z.object({ id: z.string(), name: z.string(), sha256: Sha256 })),
+  /**
+   * For a conversation read from screenshots: the cleaned copies (a folder, or a zip for a zip
+   * export; `sha256` as for the export), and per screenshot its sha256 before and after and the
+   * pixel boxes filled black (removed bubbles, redacted words, in every screenshot showing them).
+   */
+  screenshots: z.object({
+    file: z.string(),
+    sha256: Sha256,
+    images: z.array(z.object({ name: z.string(), sha256: Sha256, cleaned: Sha256, blackedOut: z.array(Box) })),
+  }).optional(),
   /** Zip entries that were not part of the reviewed conversation (other chats, other views of it). */
   entriesLeftOut: z.array(z.object({ name: z.string(), sha256: Sha256 })).optional(),
   counts: z.object({ 'privé': z.number().int(), AVG: z.number().int(), scope: z.number().int(), redactions: z.number().int() }),

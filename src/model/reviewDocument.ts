@@ -279,16 +279,12 @@ export function readReviewLine(line: string, m: Message): ReviewLine {
   return { id: m.id, tag, redactions, markers };
 }
 
-/**
- * The conversation as the cleaned export will read: removed messages gone, redacted spans
- * replaced by their markers. Shown against the original in the removal diff view.
- */
-export function renderCleanedConversation(
-  h: ReviewHeader,
+/** The messages a cleaning keeps, redacted spans replaced by their markers. */
+export function cleanedMessages(
   messages: readonly Message[],
   state: { tags: readonly { id: string }[]; redactions?: readonly (RedactedSpan & { id: string })[] },
   marker: (tag: Tag) => string,
-): string {
+): Message[] {
   const removed = new Set(state.tags.map((t) => t.id));
   const spans = new Map<string, RedactedSpan[]>();
   for (const r of state.redactions ?? []) spans.set(r.id, [...(spans.get(r.id) ?? []), r]);
@@ -304,5 +300,19 @@ export function renderCleanedConversation(
     for (const r of [...own].sort((a, b) => b.start - a.start)) text = text.slice(0, r.start) + marker(r.tag) + text.slice(r.end);
     kept.push({ ...m, text });
   }
+  return kept;
+}
+
+/**
+ * The conversation as the cleaned export will read: removed messages gone, redacted spans
+ * replaced by their markers. Shown against the original in the removal diff view.
+ */
+export function renderCleanedConversation(
+  h: ReviewHeader,
+  messages: readonly Message[],
+  state: { tags: readonly { id: string }[]; redactions?: readonly (RedactedSpan & { id: string })[] },
+  marker: (tag: Tag) => string,
+): string {
+  const kept = cleanedMessages(messages, state, marker);
   return [...renderHeader(h, kept), ...kept.map((m) => renderMessageLine(m))].join('\n') + '\n';
 }

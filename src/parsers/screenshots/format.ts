@@ -13,11 +13,13 @@ const IMAGE = /\.(png|jpe?g)$/i;
 /** A screenshot larger than this is no phone screenshot. */
 const MAX_IMAGE_BYTES = 40 * 1024 ** 2;
 
-function images(input: ExportInput): string[] {
+/** The screenshots of a folder or zip, by name (hidden files and macOS's `__MACOSX` aside). */
+export function screenshotFiles(input: ExportInput): string[] {
   return input.zip ? [...input.zip.entries.keys()].filter((n) => IMAGE.test(n) && !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')).sort() : [];
 }
 
-async function readAll(input: ExportInput, entry: string): Promise<Uint8Array> {
+/** An image's bytes, refused beyond the size of any phone screenshot. */
+export async function readScreenshot(input: ExportInput, entry: string): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of input.open(entry)) {
@@ -41,17 +43,17 @@ registerFormat({
     if (!input.zip) return 0;
     // Only images (hidden files aside): images beside anything else are another export's media.
     const all = [...input.zip.entries.keys()].filter((n) => !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
-    const found = images(input).length;
+    const found = screenshotFiles(input).length;
     return found > 0 && found === all.length ? 0.9 : 0;
   },
   async parse(input, options, sink) {
-    const files = images(input);
+    const files = screenshotFiles(input);
     if (files.length === 0) throw new InputError(`${input.fileName} holds no screenshots (PNG or JPEG)`);
     const engine = createOcrEngine({ cacheDir: options.ocr?.cacheDir, workers: options.ocr?.workers, signal: options.signal });
     try {
       let done = 0;
       const pages = await Promise.all(files.map(async (file) => {
-        const bytes = await readAll(input, file);
+        const bytes = await readScreenshot(input, file);
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const [page, capturedAt] = await Promise.all([engine.recognize(bytes, file, sha256), readCaptureTime(bytes)]);
         options.ocr?.onProgress?.(++done, files.length);

@@ -31,18 +31,26 @@ export function messagesFromScreens(
   let time = '00:00';
   let timeFresh = false;
   let gap = false;
+  let runSender: string | undefined;
   // The transcript's first line is its heading; a gap takes a line of its own (see transcriptOf).
   let line = 2;
   for (const placed of ordered.items) {
-    if (placed.afterGap) gap = true;
+    if (placed.afterGap) {
+      gap = true;
+      runSender = undefined;
+    }
     const item = placed.item;
     if (item.kind === 'separator') {
+      runSender = undefined;
       day = dateOf(item, placed.file) ?? day;
       if (item.time) time = item.time;
       timeFresh = item.time !== undefined;
       continue;
     }
-    const bubble: Bubble = item;
+    const bubble: Bubble & { sender?: string } = item;
+    // A group chat names the sender above the first bubble of a run; the run's next bubbles are theirs too.
+    if (bubble.side === 'right') runSender = undefined;
+    else if (bubble.sender) runSender = bubble.sender;
     const exact = bubble.time !== undefined || timeFresh;
     if (bubble.time) time = bubble.time;
     timeFresh = false;
@@ -58,7 +66,7 @@ export function messagesFromScreens(
       id: messageId(messages.length + 1),
       timestamp: `${day}T${time}:00`,
       precision: exact && firstDate ? 'minute' : 'day',
-      sender: bubble.side === 'right' ? OWNER : title,
+      sender: bubble.side === 'right' ? OWNER : runSender ?? title,
       direction: bubble.side === 'right' ? 'outgoing' : 'incoming',
       kind: 'message',
       text: bubble.text,
@@ -114,8 +122,8 @@ export const TRANSCRIPT_LINE = /^\[\d{4}-\d{2}-\d{2} (?:\d{2}:\d{2}|--:--)\] [^:
  * it), and a marked line where the screenshots did not overlap. Every message stands on the
  * lines its `source` names, so the transcript is cleaned and diffed like any chat text.
  */
-export function transcriptOf(conversation: Conversation, messages: readonly Message[], screenshots: number): string {
-  const out = [`# ${conversation.title} · ${screenshots} screenshots read by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`];
+export function transcriptOf(conversation: Conversation, messages: readonly Message[]): string {
+  const out = [`# ${conversation.title} · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`];
   for (const m of messages) {
     if (m.meta?.gapBefore) out.push('# gap: the screenshots do not overlap here, messages may be missing\n');
     const time = m.precision === 'day' ? '--:--' : m.timestamp.slice(11, 16);

@@ -51,9 +51,9 @@ describe('screenshots: messages from the ordered screens', () => {
       { ...layout('c.png', null), items: [{ ...bubble('right', 'Doe ik'), box: copyBox }] },
     ];
     const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], screens);
-    const lines = transcriptOf(conversation, messages, 3).split('\n');
+    const lines = transcriptOf(conversation, messages).split('\n');
     assert.deepEqual(lines, [
-      '# Anna: Visser · 3 screenshots read by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show',
+      '# Anna: Visser · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show',
       '[2021-01-05 14:05] Anna∶ Visser: Hoi: kun je?',
       `[2021-01-05 --:--] ${OWNER}: Doe ik`,
       '5 min',
@@ -67,6 +67,25 @@ describe('screenshots: messages from the ordered screens', () => {
     }
     // A copy that reads alike keeps its words' boxes; one that reads otherwise only its box.
     assert.deepEqual(messages[1].meta?.image?.copies, [{ file: 'b.png', box: copyBox, words }, { file: 'c.png', box: copyBox }]);
+  });
+
+  it('names a group chat\'s senders from the names above their bubbles, for the whole run of bubbles', () => {
+    const named = (text: string, sender?: string) => ({ ...bubble('left', text), ...(sender ? { sender } : {}) });
+    const ordered: OrderedConversation = {
+      screens: [],
+      items: [
+        placed(named('Eerste', 'Sven Hendriks'), 'a.png'),
+        placed(named('Nog een'), 'a.png'),
+        placed(bubble('right', 'Ok'), 'a.png'),
+        placed(named('Van wie?'), 'a.png'),
+        placed(named('Van Chloë', 'Chloë Hendriks'), 'a.png'),
+        placed(separator('Gisteren', { relativeDays: -1 }), 'a.png'),
+        placed(named('Na de scheiding'), 'a.png'),
+      ],
+    };
+    const { conversation, messages } = messagesFromScreens(ordered, [], [layout('a.png', 'Sven en Chloë')]);
+    assert.deepEqual(messages.map((m) => m.sender), ['Sven Hendriks', 'Sven Hendriks', OWNER, 'Sven en Chloë', 'Chloë Hendriks', 'Sven en Chloë']);
+    assert.deepEqual(conversation.participants.map((p) => p.name), ['Sven Hendriks', OWNER, 'Sven en Chloë', 'Chloë Hendriks']);
   });
 
   it('without any date, every message is at day precision on the capture date', () => {
