@@ -13,7 +13,20 @@ const STAMP = /^(\d{4})[:-](\d{2})[:-](\d{2})[T ](\d{2}):(\d{2}):(\d{2})/;
 export async function readCaptureTime(bytes: Uint8Array): Promise<string | undefined> {
   let tags: Record<string, unknown> | undefined;
   try {
-    tags = await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { pick: [...KEYS], xmp: true, reviveValues: false });
+    // Segments named rather than `pick`ed: with `pick`, exifr skips the XMP of a PNG (iTXt), so
+    // the capture time iOS writes there was never read.
+    tags = await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      tiff: true,
+      exif: true,
+      xmp: true,
+      ihdr: false,
+      icc: false,
+      iptc: false,
+      jfif: false,
+      reviveValues: false,
+      translateValues: false,
+      mergeOutput: true,
+    });
   } catch {
     return undefined; // unreadable metadata is no reason to refuse the image
   }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
+import { readCaptureTime } from '../../../src/parsers/screenshots/capture';
 import { bsnValid, ibanValid } from '../../eval/holdout/identifiers';
 import { generateConversation, Rng, toMinutes } from '../../screenshots/content';
 import { findChromium, renderSets, withCaptureTime, type Box, type SetTruth, type TruthMessage } from '../../screenshots/render';
@@ -368,8 +369,9 @@ describe('screenshots: rendered sets with ground truth (test/screenshots/render.
     }
   });
 
-  it('writes the capture time into the PNG as eXIf or XMP when the truth says so', () => {
-    const check = (bytes: Buffer, metadata: 'eXIf' | 'XMP' | null, capturedAt: string): void => {
+  it('writes the capture time into the PNG as eXIf or XMP when the truth says so, and the pipeline reads it back', async () => {
+    const check = async (bytes: Buffer, metadata: 'eXIf' | 'XMP' | null, capturedAt: string): Promise<void> => {
+      assert.equal(await readCaptureTime(bytes), metadata ? capturedAt : undefined, `capture time from ${metadata}`);
       const chunks = readPng(bytes).chunks;
       const exif = chunks.find((c) => c.type === 'eXIf');
       const xmp = chunks.find((c) => c.type === 'iTXt' && c.data.toString('latin1').startsWith('XML:com.adobe.xmp\0'));
@@ -387,7 +389,7 @@ describe('screenshots: rendered sets with ground truth (test/screenshots/render.
     const kinds = new Set<string | null>();
     for (const { dir, truth } of sets) {
       for (const s of truth.screenshots) {
-        check(fs.readFileSync(path.join(dir, s.file)), s.metadata, s.capturedAt);
+        await check(fs.readFileSync(path.join(dir, s.file)), s.metadata, s.capturedAt);
         kinds.add(s.metadata);
       }
     }
@@ -404,9 +406,9 @@ describe('screenshots: rendered sets with ground truth (test/screenshots/render.
         return Buffer.concat([head, c.data, crc]);
       }),
     ]);
-    check(stripped, null, '');
-    check(withCaptureTime(stripped, 'eXIf', '2020-03-12T14:05:09', '+01:00'), 'eXIf', '2020-03-12T14:05:09');
-    check(withCaptureTime(stripped, 'XMP', '2020-07-01T09:00:00', '+02:00'), 'XMP', '2020-07-01T09:00:00');
+    await check(stripped, null, '');
+    await check(withCaptureTime(stripped, 'eXIf', '2020-03-12T14:05:09', '+01:00'), 'eXIf', '2020-03-12T14:05:09');
+    await check(withCaptureTime(stripped, 'XMP', '2020-07-01T09:00:00', '+02:00'), 'XMP', '2020-07-01T09:00:00');
     assert.ok(kinds.size >= 1);
   });
 
