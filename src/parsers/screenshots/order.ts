@@ -51,6 +51,18 @@ const PARTIAL_QUALITY = 0.5;
 /** A cut item showing at least this share of the other copy's text is compared as a whole item. */
 const NEARLY_WHOLE_SHARE = 0.9;
 
+/**
+ * An item this short (normalised characters) or this unsure (mean word confidence) may be read on
+ * one screenshot and not on the other — an emoji alone is missed on one and read as a stray
+ * letter ("f", "ds", "&") on the next — so an overlap may pass over it on either side, at a cost
+ * of SKIP_PENALTY evidence, at most MAX_SKIPS times per join. The cost is above DOUBT_PENALTY:
+ * two copies read a little differently ("Ja", "wa") are paired rather than both left over.
+ */
+const SKIPPABLE_LENGTH = 3;
+const SKIPPABLE_CONFIDENCE = 0.5;
+const SKIP_PENALTY = 0.3;
+const MAX_SKIPS = 2;
+
 /** joinConfidence of gaps, by the hint that ordered the pieces on either side. */
 const GAP_CONFIDENCE = { separator: 0.1, capture: 0.05, fileName: 0 } as const;
 
@@ -104,6 +116,8 @@ interface PreparedItem {
   trustedChars: string[];
   time: string | undefined;
   cut: Cut;
+  /** Possibly read on one screenshot only (see SKIPPABLE_LENGTH). */
+  skippable: boolean;
 }
 
 interface PreparedScreen {
@@ -134,6 +148,24 @@ const DOUBTFUL: ItemMatch = { evidence: -DOUBT_PENALTY, nonTrivial: false };
 /** A run of items of one screenshot matched, item by item, with a run of another's. */
 interface Alignment {
   evidence: number;
+}
+
+/** The end of one screenshot matched with the start of another: which items are the same. */
+interface Overlap {
+  evidence: number;
+  /** Index in the earlier screenshot, index in the later one; both rising. */
+  pairs: Array<[number, number]>;
+}
+
+/** A step of the overlap alignment (see `ItemMatcher.overlap`). */
+interface OverlapCell {
+  evidence: number;
+  nonTrivial: boolean;
+  skips: number;
+  pairs: number;
+  /** The cell this one came from, and whether by matching the items there. */
+  from: [number, number] | null;
+  matched: boolean;
 }
 
 /**
@@ -191,6 +223,7 @@ function prepareScreens(layouts: readonly ScreenLayout[], hints: readonly Screen
         trustedChars: Array.from(normaliseForMatch(trustedLines.join(' '))),
         time: item.kind === 'bubble' && item.time !== undefined ? normaliseForMatch(item.time) : undefined,
         cut: top && bottom ? 'both' : top ? 'top' : bottom ? 'bottom' : 'none',
+        skippable: item.kind === 'bubble' && (Array.from(normaliseForMatch(item.text)).length <= SKIPPABLE_LENGTH || item.confidence < SKIPPABLE_CONFIDENCE),
       };
     });
     const separatorTimes = layout.items
@@ -286,6 +319,59 @@ class ItemMatcher {
       nonTrivial ||= match.nonTrivial;
     }
     return nonTrivial ? { evidence } : null;
+  }
+
+  /**
+   * The best overlap of the end of `a` with the start of `b`: a suffix of `a`'s items aligned
+   * with a prefix of `b`'s, item by item, except that a skippable item on either side may be left
+   * unmatched (see SKIPPABLE_LENGTH). `b` keeps at least one item of its own after the overlap.
+   * Null when no alignment holds a long, whole item.
+   */
+  overlap(a: PreparedScreen, b: PreparedScreen): Overlap | null {
+    const n = a.items.length;
+    const m = b.items.length;
+    // cells[i][j]: the best alignment ending after a's item i−1 and b's item j−1 (a's part starts
+    // anywhere: cells[i][0] are starts).
+    const cells: (OverlapCell | null)[][] = Array.from({ length: n + 1 }, () => new Array<OverlapCell | null>(m + 1).fill(null));
+    const better = (x: OverlapCell, y: OverlapCell | null): boolean =>
+      !y || x.evidence > y.evidence || (x.evidence === y.evidence && (x.pairs > y.pairs || (x.pairs === y.pairs && x.skips < y.skips)));
+    const offer = (i: number, j: number, cell: OverlapCell): void => {
+      if (better(cell, cells[i][j])) cells[i][j] = cell;
+    };
+    for (let i = 0; i <= n; i++) {
+      cells[i][0] = { evidence: 0, nonTrivial: false, skips: 0, pairs: 0, from: null, matched: false };
+      for (let j = 0; j < m; j++) {
+        const here = cells[i][j];
+        if (!here) continue;
+        if (i < n && j < m) {
+          const match = this.match(a.items[i], b.items[j]);
+          if (match) {
+            offer(i + 1, j + 1, {
+              evidence: here.evidence + match.evidence,
+              nonTrivial: here.nonTrivial || match.nonTrivial,
+              skips: here.skips,
+              pairs: here.pairs + 1,
+              from: [i, j],
+              matched: true,
+            });
+          }
+        }
+        // Skips only inside an overlap (after its first match): a leading skip is a later start.
+        if (here.pairs === 0 || here.skips >= MAX_SKIPS) continue;
+        const skipped = { ...here, evidence: here.evidence - SKIP_PENALTY, skips: here.skips + 1, from: [i, j] as [number, number], matched: false };
+        if (i < n && a.items[i].skippable) offer(i + 1, j, skipped);
+        if (j < m && b.items[j].skippable) offer(i, j + 1, skipped);
+      }
+    }
+    let best: OverlapCell | null = null;
+    for (let j = 1; j < m; j++) {
+      const cell = cells[n][j];
+      if (cell && cell.nonTrivial && cell.pairs > 0 && better(cell, best)) best = cell;
+    }
+    if (!best) return null;
+    const pairs: Array<[number, number]> = [];
+    for (let cell = best; cell.from; cell = cells[cell.from[0]][cell.from[1]]!) if (cell.matched) pairs.unshift(cell.from);
+    return { evidence: best.evidence, pairs };
   }
 }
 
@@ -461,9 +547,11 @@ function findContainers(screens: readonly PreparedScreen[], matcher: ItemMatcher
 interface Join {
   from: number;
   to: number;
-  /** Items of `to` that repeat the last items of `from`. */
+  /** Items of `to` that repeat items at the end of `from`. */
   overlap: number;
   evidence: number;
+  /** Which item of `from` each of those is: [index in `from`, index in `to`]. */
+  pairs: Array<[number, number]>;
 }
 
 /**
@@ -476,16 +564,8 @@ function chooseJoins(roots: readonly PreparedScreen[], matcher: ItemMatcher): Ma
   for (const from of roots) {
     for (const to of roots) {
       if (from === to) continue;
-      // Each screenshot adds at least one item, or it would be contained.
-      const longest = Math.min(from.items.length, to.items.length) - 1;
-      let best: Join | undefined;
-      for (let overlap = longest; overlap >= 1; overlap--) {
-        const alignment = matcher.align(from, from.items.length - overlap, to, 0, overlap);
-        if (alignment && (!best || alignment.evidence > best.evidence)) {
-          best = { from: from.rank, to: to.rank, overlap, evidence: alignment.evidence };
-        }
-      }
-      if (best) candidates.push(best);
+      const overlap = matcher.overlap(from, to);
+      if (overlap) candidates.push({ from: from.rank, to: to.rank, overlap: overlap.pairs.length, evidence: overlap.evidence, pairs: overlap.pairs });
     }
   }
   const screenByRank = new Map(roots.map((screen) => [screen.rank, screen]));
@@ -654,8 +734,10 @@ function assemble(
   for (const [rank, containment] of containers) containedIn.set(containment.root, [...(containedIn.get(containment.root) ?? []), rank]);
 
   for (const [pieceIndex, piece] of pieces.entries()) {
-    // Slots are the piece's conversation items; each collects the copies of that item.
+    // Slots are the piece's conversation items, in order; each collects the copies of that item.
+    // slotsOf: for each screenshot placed so far, the slot of each of its items.
     const slots: Copy[][] = [];
+    const slotsOf = new Map<number, Copy[][]>();
     let placement = 0;
     for (const [chainIndex, rank] of piece.chain.entries()) {
       const screen = screens[rank];
@@ -666,12 +748,24 @@ function assemble(
       } else {
         placed.push({ file: screen.layout.file, overlap: join!.overlap, joinConfidence: joinConfidence(join!.evidence), gap: false });
       }
-      const firstSlot = slots.length - (join?.overlap ?? 0);
+      // An item the overlap matched joins its copy's slot; one it passed over inside the overlap
+      // gets a slot of its own there (after the slot of the item before it); the rest follow.
+      const sameAs = new Map((join?.pairs ?? []).map(([before, here]) => [here, slotsOf.get(join!.from)![before]]));
+      const lastMatched = Math.max(-1, ...sameAs.keys());
+      const own: Copy[][] = [];
       screen.items.forEach((_, index) => {
-        const slot = firstSlot + index;
-        if (slot === slots.length) slots.push([]);
-        slots[slot].push({ screen, index, placement: placement++ });
+        let slot = sameAs.get(index);
+        if (!slot) {
+          slot = [];
+          if (index < lastMatched) {
+            const next = [...sameAs.entries()].filter(([here]) => here > index).sort((x, y) => x[0] - y[0])[0][1];
+            slots.splice(index > 0 ? slots.indexOf(own[index - 1]) + 1 : slots.indexOf(next), 0, slot);
+          } else slots.push(slot);
+        }
+        slot.push({ screen, index, placement: placement++ });
+        own.push(slot);
       });
+      slotsOf.set(rank, own);
       // Screenshots lying inside this one follow it; the next join is still to this one.
       const contained = (containedIn.get(rank) ?? []).sort((a, b) => containers.get(a)!.offset - containers.get(b)!.offset || a - b);
       for (const innerRank of contained) {
@@ -683,7 +777,7 @@ function assemble(
           joinConfidence: joinConfidence(containment.evidence),
           gap: false,
         });
-        inner.items.forEach((_, index) => slots[firstSlot + containment.offset + index].push({ screen: inner, index, placement: placement++ }));
+        inner.items.forEach((_, index) => own[containment.offset + index].push({ screen: inner, index, placement: placement++ }));
       }
     }
     for (const [slotIndex, copies] of slots.entries()) {

@@ -462,6 +462,24 @@ describe('screenshot order: joins', () => {
     assert.deepEqual(texts(result), ['Het draaiboek is bijgewerkt', 'ok', 'Stuur je het door naar de regio?', 'ok', 'Dank je']);
   });
 
+  it('passes over an emoji bubble read on one screenshot and missed on the other, keeping it once in its place', () => {
+    const before = L('Het persbericht gaat om 12:00 uit');
+    const greeting = L('Goedemorgen allemaal, ROT-overleg om 12:45');
+    const stray = L('f'); // an emoji read as a letter
+    const papers = R('Stuur de stukken naar de regio');
+    const after = L('Komt goed, tot straks');
+    const expected = ['Het persbericht gaat om 12:00 uit', 'Goedemorgen allemaal, ROT-overleg om 12:45', 'f', 'Stuur de stukken naar de regio', 'Komt goed, tot straks'];
+    const readBelow = orderScreens([screen('2.png', [greeting, stray, papers, after]), screen('1.png', [before, greeting, papers])]);
+    assert.deepEqual(readBelow.screens.map((s) => [s.file, s.overlap, s.gap]), [['1.png', 0, false], ['2.png', 2, false]]);
+    assert.deepEqual(texts(readBelow), expected);
+    const readAbove = orderScreens([screen('2.png', [greeting, papers, after]), screen('1.png', [before, greeting, stray, papers])]);
+    assert.deepEqual(readAbove.screens.map((s) => [s.file, s.overlap, s.gap]), [['1.png', 0, false], ['2.png', 2, false]]);
+    assert.deepEqual(texts(readAbove), expected);
+    // Passing over short items never makes a join by itself: the long item must still match.
+    const unrelated = orderScreens([screen('2.png', [stray, R('Iets heel anders dan de stukken'), after]), screen('1.png', [before, greeting, stray])]);
+    assert.equal(unrelated.screens[1].gap, true);
+  });
+
   it('keeps sides apart: the same text sent and received is not the same bubble', () => {
     const first = screen('1.png', [L('Vergadering verplaatst naar dinsdag'), L('Waarom eigenlijk')]);
     const second = screen('2.png', [R('Waarom eigenlijk'), L('Omdat de minister niet kan')]);
