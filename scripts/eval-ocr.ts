@@ -130,10 +130,13 @@ async function scoreSet(dir: string, recognise: Recognise): Promise<SetScore> {
   const trueOrder = [...truth.screenshots].sort((a, b) => a.position - b.position).map((s) => s.file);
   const offsets = predicted.map((f) => position.get(f)!);
   const orderCorrect = offsets.every((y, i) => i === 0 || y >= offsets[i - 1]);
+  // The pair metrics compare views: the same screen taken twice (one scroll offset) is one view,
+  // whichever copy comes first (a misplaced copy still fails orderCorrect above).
+  const views = (order: readonly string[]): number[] => [...new Set(order.map((f) => position.get(f)!))];
   return {
     set: truth.set, style: truth.style.name, screenshots: files.length,
     errors, chars: truthTexts.reduce((n, t) => n + t.length, 0), truthMessages: truthTexts.length, found,
-    orderCorrect, adjacent: adjacentPairAccuracy(trueOrder, predicted), tau: kendallTau(trueOrder, predicted), ms,
+    orderCorrect, adjacent: adjacentPairAccuracy(views(trueOrder), views(predicted)), tau: kendallTau(views(trueOrder), views(predicted)), ms,
   };
 }
 
