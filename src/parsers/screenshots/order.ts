@@ -705,20 +705,28 @@ interface Copy {
 }
 
 /**
- * Which copy of an item seen in several screenshots is kept: a whole copy over a cut one; among
- * whole copies, a bubble with a clearly higher OCR confidence (its text is likelier right, and the
- * item keeps the box and file of the text shown); otherwise the first screenshot's copy. The whole
- * copy is kept, never text of one with the box of another, so the source stays checkable.
+ * Which copy of an item seen in several screenshots is kept: a whole copy over a cut one; then
+ * the copy with more lines (a line hidden under a bar at the screen's edge, with so little of it
+ * showing that the layout saw no cut, leaves a copy that still matches but lacks that line); then
+ * a bubble with a clearly higher OCR confidence (its text is likelier right, and the item keeps the
+ * box and file of the text shown); otherwise the first screenshot's copy. The whole copy is kept,
+ * never text of one with the box of another, so the source stays checkable.
  */
 function chooseCopy(copies: readonly Copy[]): Copy {
   const isCut = (copy: Copy): number => (copy.screen.items[copy.index].cut === 'none' ? 0 : 1);
+  const lines = (copy: Copy): number => copy.screen.items[copy.index].item.text.split('\n').length;
   const confidence = (copy: Copy): number => {
     const item = copy.screen.items[copy.index].item;
     return item.kind === 'bubble' ? item.confidence : 0;
   };
   return [...copies].sort((a, b) => {
     const confidenceDifference = confidence(b) - confidence(a);
-    return isCut(a) - isCut(b) || (Math.abs(confidenceDifference) > 0.05 ? confidenceDifference : 0) || a.placement - b.placement;
+    return (
+      isCut(a) - isCut(b) ||
+      lines(b) - lines(a) ||
+      (Math.abs(confidenceDifference) > 0.05 ? confidenceDifference : 0) ||
+      a.placement - b.placement
+    );
   })[0];
 }
 

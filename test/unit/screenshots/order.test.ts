@@ -439,6 +439,14 @@ describe('screenshot order: joins', () => {
     assert.deepEqual(result.items.map((placed) => placed.file), ['1.png', '1.png', '1.png', '2.png', '2.png']);
   });
 
+  it('keeps the copy with all its lines when the other lost one at the screen’s edge unnoticed', () => {
+    const upper = screen('1.png', [L('Het persbericht gaat om 12:00 uit'), R('Agenda beleidsteam:\n1. Stand van zaken\n2. Communicatie')]);
+    const lower = screen('2.png', [R('Agenda beleidsteam:\n1. Stand van zaken\n2. Communicatie\n3. Rondvraag'), L('Komt goed, tot straks')]);
+    const result = orderScreens([lower, upper]);
+    assert.deepEqual(result.screens.map((s) => [s.file, s.overlap]), [['1.png', 0], ['2.png', 1]]);
+    assert.deepEqual(texts(result), ['Het persbericht gaat om 12:00 uit', 'Agenda beleidsteam:\n1. Stand van zaken\n2. Communicatie\n3. Rondvraag', 'Komt goed, tot straks']);
+  });
+
   it('does not join over a cut item whose readable lines clearly differ', () => {
     const upper = screen('1.png', [L('Het persbericht gaat om 12:00 uit'), R('Wie belt de burgemeester?\nIk heb geen tijd vandaag\nxq')], false, true);
     const lower = screen('2.png', [L('Het persbericht gaat om 12:00 uit'), R('Dat doe ik morgen wel, geen probleem'), L('Dank je')]);
