@@ -498,6 +498,72 @@ export class VSCodeHarness {
 
   private fileDialogRetries = 0;
 
+  /**
+   * Chooses a folder in the open file dialog of a folder picker (`showOpenDialog` with
+   * `canSelectFolders`), as a user does: the parent folder (kept when the dialog proposes it, else
+   * typed, until the dialog lists the folder), then the folder's name and a `/`, which takes the
+   * dialog into it (a folder picker lists no files: its rows are `..` and any subfolders); Enter,
+   * once the dialog shows that listing for a few looks in a row, accepts the folder shown. An Enter
+   * that lands while the dialog still reads the folder is pressed again.
+   */
+  async chooseFolderInFileDialog(absolutePath: string): Promise<void> {
+    const input = this.quickInputBox();
+    const name = path.basename(absolutePath);
+    const parent = path.dirname(absolutePath) + '/';
+    const inside = absolutePath.replace(/\/*$/, '/');
+    const value = () => input.inputValue().catch(() => '');
+    const rows = async () => (await this.quickPickRows()).map((r) => r.label);
+    // The dialog may propose the parent while it still lists another folder (its own parent):
+    // typing the parent again makes it read the folder.
+    for (let round = 1; ; round++) {
+      if (round > 1 || (await value()) !== parent) await this.typeInQuickInput(parent);
+      const listed = await waitUntil(
+        async () => ((await value()) === parent && (await rows()).includes(name)) || undefined,
+        round === 1 ? 3_000 : 10_000,
+        () => 'not listed',
+        100,
+      ).catch(() => false);
+      if (listed) break;
+      if (round >= 3) throw new Error(`the file dialog does not list ${name} in ${parent}: ${await this.workbenchState()}`);
+    }
+    // Into the folder: its listing shows `..` and no row named like it (unless it has a subfolder of that name).
+    for (let round = 1; ; round++) {
+      await input.focus();
+      await this.page.keyboard.press('End');
+      await this.page.keyboard.type(`${name}/`, { delay: 5 });
+      let held = 0;
+      const settled = await waitUntil(
+        async () => {
+          const r = await rows();
+          held = (await value()) === inside && r.includes('..') && !r.includes(name) ? held + 1 : 0;
+          return held >= 3 || undefined;
+        },
+        5_000,
+        () => 'not settled',
+        150,
+      ).catch(() => false);
+      if (settled) break;
+      if (round >= 3) throw new Error(`the file dialog did not go into ${inside}: ${await this.workbenchState()}`);
+      console.warn(`      ! the file dialog shows ${JSON.stringify(await this.fileDialogState(name))} after ${name}/ was typed: typing it again`);
+      await this.typeInQuickInput(parent);
+    }
+    for (let attempt = 1; ; attempt++) {
+      this.lastFileDialogEnter = `Enter #${attempt} for the folder ${inside} with the file dialog showing ${JSON.stringify(await this.fileDialogState(name))}`;
+      await this.page.keyboard.press('Enter');
+      try {
+        await waitUntil(
+          async () => !(await input.isVisible().catch(() => false)) || (await value()) !== inside || undefined,
+          attempt < 3 ? 5_000 : 30_000,
+          () => `the file dialog still shows ${inside} after Enter`,
+          100,
+        );
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
+  }
+
   async dismissQuickInput(): Promise<void> {
     if (await this.quickInputBox().isVisible()) {
       await this.page.keyboard.press('Escape');
