@@ -5,17 +5,35 @@ import { registerFormat } from '../registry';
 import { readCaptureTime } from './capture';
 import { layoutPage } from './layout';
 import { messagesFromScreens } from './messages';
-import { createOcrEngine } from './ocr';
+import { createOcrEngine, imageSize, isAbortError } from './ocr';
 import { orderScreens } from './order';
 import type { ScreenHint, ScreenLayout } from './types';
 
 const IMAGE = /\.(png|jpe?g)$/i;
+const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')[0].replace(/^Error: /, '');
+
 /** A screenshot larger than this is no phone screenshot. */
 const MAX_IMAGE_BYTES = 40 * 1024 ** 2;
 
 /** The screenshots of a folder or zip, by name (hidden files and macOS's `__MACOSX` aside). */
 export function screenshotFiles(input: ExportInput): string[] {
   return input.zip ? [...input.zip.entries.keys()].filter((n) => IMAGE.test(n) && !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')).sort() : [];
+}
+
+/** More pixels than any phone screenshot has (a decompression bomb declares billions). */
+const MAX_PIXELS = 60_000_000;
+
+/**
+ * Refuses what OCR should not be given: a PNG cut short (its IEND chunk missing: the engine would
+ * print its own complaint and fail), an image declaring more pixels than any screenshot.
+ */
+function checkScreenshot(bytes: Uint8Array, file: string): void {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 8 && b.readUInt32BE(0) === 0x89504e47 && !b.subarray(-64).includes('IEND')) {
+    throw new InputError(`${file} is cut short (the PNG has no end): copy it from the phone again`);
+  }
+  const size = imageSize(bytes);
+  if (size && size.width * size.height > MAX_PIXELS) throw new InputError(`${file} declares ${size.width}×${size.height} pixels: not a phone screenshot`);
 }
 
 /** An image's bytes, refused beyond the size of any phone screenshot. */
@@ -54,8 +72,16 @@ registerFormat({
       let done = 0;
       const pages = await Promise.all(files.map(async (file) => {
         const bytes = await readScreenshot(input, file);
+        checkScreenshot(bytes, file);
         const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const [page, capturedAt] = await Promise.all([engine.recognize(bytes, file, sha256), readCaptureTime(bytes)]);
+        const [page, capturedAt] = await Promise.all([
+          engine.recognize(bytes, file, sha256).catch((e: unknown) => {
+            // The engine's own words for a bad image ("Error attempting to read image") name no file.
+            if (isAbortError(e) || e instanceof InputError) throw e;
+            throw new InputError(`${file} cannot be read as a screenshot: it is damaged or not a PNG/JPEG image (${firstLine(e)})`);
+          }),
+          readCaptureTime(bytes),
+        ]);
         options.ocr?.onProgress?.(++done, files.length);
         return { layout: layoutPage(page), hint: { file, ...(capturedAt ? { capturedAt } : {}) } as ScreenHint };
       }));

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { buildCli, runCli } from '../support/cli';
 import { encode, fixtureText, tempDir } from '../support/fixtures';
 import { lieAboutSize, makeZip, renameEntry } from '../support/zips';
@@ -106,7 +107,36 @@ const CASES: BadInput[] = [
   { name: 'a nonexistent path', target: (dir) => path.join(dir, 'bestaat-niet.txt'), says: /no such file/ },
   { name: 'an empty folder', target: (dir) => { fs.mkdirSync(path.join(dir, 'map')); return path.join(dir, 'map'); }, says: /is an empty folder/ },
   { name: 'a folder without screenshots', target: (dir) => { fs.mkdirSync(path.join(dir, 'map')); fs.writeFileSync(path.join(dir, 'map', 'notes.txt'), 'boodschappen'); return path.join(dir, 'map'); }, says: /map is a folder without a recognisable chat export/ },
+  { name: 'a screenshot cut short', target: (dir) => screenshots(dir, { 'IMG_1.PNG': whitePng(), 'IMG_2.PNG': whitePng().subarray(0, 200) }), says: /IMG_2\.PNG is cut short/ },
+  { name: 'text named as a screenshot', target: (dir) => screenshots(dir, { 'IMG_1.PNG': whitePng(), 'IMG_2.PNG': Buffer.from('geen plaatje') }), says: /IMG_2\.PNG cannot be read as a screenshot: it is damaged or not a PNG\/JPEG image/ },
+  {
+    name: 'a screenshot declaring 100,000 × 100,000 pixels (a decompression bomb)',
+    target: (dir) => screenshots(dir, { 'IMG_1.PNG': withSize(whitePng(), 100_000, 100_000) }),
+    says: /IMG_1\.PNG declares 100000×100000 pixels/,
+  },
 ];
+
+/** A folder of screenshots, as the team copies them off a phone. */
+function screenshots(dir: string, files: Record<string, Uint8Array>): string {
+  const folder = path.join(dir, 'screenshots');
+  fs.mkdirSync(folder);
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), bytes);
+  return folder;
+}
+
+function whitePng(): Buffer {
+  const png = new PNG({ width: 120, height: 200 });
+  png.data.fill(0xff);
+  return PNG.sync.write(png);
+}
+
+/** The PNG with other dimensions in its header (its pixel data unchanged, its header CRC not fixed). */
+function withSize(png: Buffer, width: number, height: number): Buffer {
+  const out = Buffer.from(png);
+  out.writeUInt32BE(width, 16);
+  out.writeUInt32BE(height, 20);
+  return out;
+}
 
 describe('chatreview parse: bad input exits 2 with one line', function () {
   this.timeout(60_000);
