@@ -138,7 +138,7 @@ describe('journey: a conversation that exists only as screenshots', function () 
   });
 
   afterEach(async function () {
-    timings.push(`${stepOf(this.currentTest?.title)} ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+    if (this.currentTest?.state !== 'pending') timings.push(`${stepOf(this.currentTest?.title)} ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
     await vs?.screenshotIfFailed(this.currentTest);
   });
 
@@ -172,7 +172,24 @@ describe('journey: a conversation that exists only as screenshots', function () 
     try {
       await vs.chooseFolderInFileDialog(folder);
       enteredAt = Date.now();
-      await vs.waitForActiveTab(FOLDER, 120_000);
+      // The review's tab, or an error (a modal, when the command failed outright) said at once.
+      const error = await waitUntil(
+        async () => {
+          const d = await vs.dialog();
+          if (d?.severity === 'error') return `${d.message} ${d.detail}`;
+          const n = (await vs.notificationMessages()).find((m) => m.severity === 'error');
+          if (n) return n.message;
+          return (await vs.activeTabLabel()).includes(FOLDER) ? '' : undefined;
+        },
+        120_000,
+        async () => `the review of ${FOLDER}/ did not open in 120 s: ${await vs.workbenchState()}`,
+      );
+      if (error) {
+        const hint = /Cannot find module '@?tesseract/.test(error)
+          ? ` (the installed extension lacks its OCR modules: dist/node_modules is made by \`node scripts/vendor-ocr.mjs\`, which \`npm run package\` runs and \`npm run build\` does not)`
+          : '';
+        throw new Error(`Open Screenshot Folder failed: ${error}${hint}`);
+      }
       await vs.waitForLine(/^\s*(?:\S+\s+)?m\d{6} \d{4}-\d{2}-\d{2} /, 60_000);
     } finally {
       watching = false;
