@@ -612,7 +612,7 @@ export function layoutPage(page: OcrPage, style: LayoutStyle | 'auto' = 'auto'):
   };
   if (cutTop && first?.kind === 'bubble') reach(first, 'top');
   if (cutBottom && last?.kind === 'bubble') reach(last, 'bottom');
-  return { file: page.file, title, items, cutTop, cutBottom };
+  return { file: page.file, title, items, cutTop, cutBottom, band: boxOf(0, chatTop, W, chatBottom) };
 }
 
 function readingOf(r: SeparatorReading | null | undefined): Pick<DaySeparator, 'date' | 'time'> {

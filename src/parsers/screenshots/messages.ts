@@ -1,6 +1,6 @@
 import { addDays, format, isValid, parse, previousDay } from 'date-fns';
 import { messageId, type Conversation, type Message } from '../../model/conversation';
-import type { Bubble, DaySeparator, OrderedConversation, ScreenHint, ScreenLayout } from './types';
+import type { Box, Bubble, DaySeparator, OrderedConversation, PlacedItem, ScreenHint, ScreenLayout } from './types';
 
 /** Who the right-hand (sent) bubbles are from: the phone's owner, whose name a screenshot never shows. */
 export const OWNER = 'Ik (eigenaar telefoon)';
@@ -20,6 +20,7 @@ export function messagesFromScreens(
 ): { conversation: Conversation; messages: Message[] } {
   const titles = layouts.map((l) => l.title);
   const layoutOf = new Map(layouts.map((l) => [l.file, l]));
+  const remnants = edgeRemnants(ordered, layouts);
   const captured = new Map(hints.filter((h) => h.capturedAt).map((h) => [h.file, h.capturedAt!.slice(0, 10)]));
   const dateOf = (s: DaySeparator, file: string): string | undefined => separatorDate(s, captured.get(file));
   const firstDate = ordered.items.map((p) => (p.item.kind === 'separator' ? dateOf(p.item, p.file) : undefined)).find(Boolean)
@@ -61,7 +62,7 @@ export function messagesFromScreens(
       const copy = layoutOf.get(file)?.items[index];
       if (copy?.kind !== 'bubble') return [];
       return [{ file, box: copy.box, ...(copy.text === bubble.text ? { words: copy.words } : {}) }];
-    });
+    }).concat(remnants.get(placed) ?? []);
     messages.push({
       id: messageId(messages.length + 1),
       timestamp: `${day}T${time}:00`,
@@ -86,6 +87,35 @@ export function messagesFromScreens(
   }
   const participants = [...new Set(messages.map((m) => m.sender!))].map((name) => ({ name }));
   return { conversation: { title, participants }, messages };
+}
+
+/**
+ * Where a bubble may show on a screenshot without being read: above the first item, the last
+ * lines of the bubble before it can stand at the top edge, cut so far that OCR read nothing (or
+ * fragments it dropped); below the last item, the first lines of the next. Those strips are
+ * partial copies of that bubble, so removing it blacks them out too. After a gap, the strip
+ * belongs to a message the screenshots never show whole, not to the one before.
+ */
+function edgeRemnants(ordered: OrderedConversation, layouts: readonly ScreenLayout[]): Map<PlacedItem, { file: string; box: Box }[]> {
+  const position = new Map<string, number>();
+  ordered.items.forEach((p, i) => {
+    for (const at of [{ file: p.file, index: p.index }, ...(p.copies ?? [])]) position.set(`${at.file}\0${at.index}`, i);
+  });
+  const remnants = new Map<PlacedItem, { file: string; box: Box }[]>();
+  const add = (placed: PlacedItem | undefined, file: string, y0: number, y1: number, band: Box) => {
+    if (placed?.item.kind !== 'bubble' || y1 - y0 < 1) return;
+    remnants.set(placed, [...(remnants.get(placed) ?? []), { file, box: { x: band.x, y: y0, width: band.width, height: y1 - y0 } }]);
+  };
+  for (const layout of layouts) {
+    const { band, items } = layout;
+    if (!band || items.length === 0) continue;
+    const first = position.get(`${layout.file}\0${0}`);
+    const last = position.get(`${layout.file}\0${items.length - 1}`);
+    if (first !== undefined && !ordered.items[first].afterGap) add(ordered.items[first - 1], layout.file, band.y, items[0].box.y, band);
+    const end = items[items.length - 1].box;
+    if (last !== undefined && !ordered.items[last + 1]?.afterGap) add(ordered.items[last + 1], layout.file, end.y + end.height, band.y + band.height, band);
+  }
+  return remnants;
 }
 
 /** `YYYY-MM-DD` a separator names, if it names (or, with a capture date, implies) one. */

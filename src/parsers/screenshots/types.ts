@@ -78,6 +78,11 @@ export interface ScreenLayout {
   /** Items cut by the screen's top or bottom edge (partly visible): not to be trusted alone. */
   cutTop: boolean;
   cutBottom: boolean;
+  /**
+   * The chat's band between the top bar and the input bar: what scrolls. Above the first item
+   * and below the last, the rest of a bubble may show that OCR did not read.
+   */
+  band?: Box;
 }
 
 /** Hints for ordering a screenshot: the capture time from its metadata, when it has one. */

@@ -69,6 +69,32 @@ describe('screenshots: messages from the ordered screens', () => {
     assert.deepEqual(messages[1].meta?.image?.copies, [{ file: 'b.png', box: copyBox, words }, { file: 'c.png', box: copyBox }]);
   });
 
+  it('takes the strip between a screenshot\'s edge and its first or last item for a partial copy of the bubble beyond it', () => {
+    const band = { x: 0, y: 300, width: 1170, height: 2000 };
+    const at = (y: number, height = 100) => ({ x: 40, y, width: 600, height });
+    const one = { ...bubble('left', 'Een'), box: at(400) };
+    const two = { ...bubble('right', 'Twee'), box: at(1000) };
+    const three = { ...bubble('left', 'Drie'), box: at(1600) };
+    // a.png shows one, two (the bottom 700 px show the top of three, unread); b.png shows three, after a strip.
+    const screens = [
+      { ...layout('a.png', 'Anna'), items: [one, two], band },
+      { ...layout('b.png', 'Anna'), items: [{ ...three, box: at(500) }], band },
+    ];
+    const ordered: OrderedConversation = {
+      screens: [],
+      items: [placed(one, 'a.png'), { ...placed(two, 'a.png'), index: 1 }, placed(three, 'b.png')],
+    };
+    const { messages } = messagesFromScreens(ordered, [], screens);
+    assert.deepEqual(messages.map((m) => m.meta?.image?.copies), [
+      undefined,
+      [{ file: 'b.png', box: { x: 0, y: 300, width: 1170, height: 200 } }],
+      [{ file: 'a.png', box: { x: 0, y: 1100, width: 1170, height: 1200 } }],
+    ]);
+    // After a gap the strips belong to messages no screenshot shows whole.
+    const gapped = messagesFromScreens({ ...ordered, items: [ordered.items[0], ordered.items[1], placed(three, 'b.png', true)] }, [], screens);
+    assert.deepEqual(gapped.messages.map((m) => m.meta?.image?.copies), [undefined, undefined, undefined]);
+  });
+
   it('names a group chat\'s senders from the names above their bubbles, for the whole run of bubbles', () => {
     const named = (text: string, sender?: string) => ({ ...bubble('left', text), ...(sender ? { sender } : {}) });
     const ordered: OrderedConversation = {
