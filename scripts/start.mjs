@@ -35,6 +35,8 @@ function run(cmd, args) {
 const port = parsePort();
 
 run(process.execPath, ['scripts/build.mjs']);
+// The extension is installed as packaged: its OCR modules beside the bundles.
+run(process.execPath, ['scripts/vendor-ocr.mjs']);
 run('bash', ['scripts/e2e-setup.sh']);
 
 const cs = await tsImport('../test/e2e/codeServer.ts', import.meta.url);
