@@ -429,6 +429,17 @@ describe('journey: a conversation that exists only as screenshots', function () 
       assert.equal(image.cleaned, sha256(fs.readFileSync(path.join(o.images, image.name))), `the sha256 of the cleaned ${image.name}`);
     }
 
+    // The removal diff: the removed message's lines and the identifier's line out, [AVG] in, and each
+    // screenshot the report says it blacked out as a binary change.
+    const diff = fs.readFileSync(o.diff, 'utf8').split('\n');
+    for (const part of tagged.doc.shown.split(' ⏎ ')) {
+      assert.ok(diff.some((l) => l.startsWith('-') && l.includes(part)), `the removal diff removes the line "${part}"`);
+    }
+    assert.ok(diff.some((l) => l.startsWith('-') && l.includes(identifier.value)), `the removal diff removes the line with ${identifier.value}`);
+    assert.ok(diff.some((l) => l.startsWith('+') && l.includes(AVG_MARKER)), `the removal diff adds a line with ${AVG_MARKER}`);
+    const binary = diff.map((l) => /^Binary files a\/(.+) and b\/\1 differ$/.exec(l)?.[1]).filter((f): f is string => !!f);
+    assert.deepEqual(binary.sort(), shots.images.filter((i) => i.blackedOut.length).map((i) => i.name).sort(), 'the diff lists the blacked-out screenshots as binary changes');
+
     await assertNoErrors('saving the cleaned export');
   });
 
