@@ -31,7 +31,7 @@ export const REASON = 'Het andere rekeningnummer is zakelijk; akkoord van de FG'
  * The renderer's sets tried, in order, for the first that suits a short journey: seeded, so the
  * same set each run (its PNG bytes may differ by font rendering; its truth does not).
  */
-export const RENDER = { seed: 7, sets: 6, minMessages: 8, maxMessages: 12 } as const;
+export const RENDER = { seed: 7, sets: 8, minMessages: 8, maxMessages: 12 } as const;
 
 const IDENTIFIER_KINDS = new Set(['bsn', 'iban']);
 
