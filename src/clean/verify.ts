@@ -5,9 +5,10 @@ import { RemovalReport, sha256File, type Message } from '../model';
 import { InputError } from '../model/errors';
 import { getFormat, parseExport, type ParseOptions } from '../parsers';
 import { readScreenshot, screenshotFiles } from '../parsers/screenshots/format';
+import { decodeScreenshot, isBlack, pixelBoxes } from '../parsers/screenshots/pixels';
 import { openExport, type ExportInput } from '../parsers/input';
 import { encodeText, readLinesWithEnds, textForm } from '../parsers/text';
-import { blackoutBoxes, decodeScreenshot, isBlack, pixelBoxes, transcriptExport } from './screenshots';
+import { blackoutBoxes, transcriptExport } from './screenshots';
 
 /** What a removal diff says, line by line: a file's header, a hunk's start, a hunk line. */
 type DiffEvent =

@@ -5,11 +5,12 @@ import {
   renderReviewDocument, ReviewLineError, TAG_COLUMN_WIDTH, type Message, type Page, type ParsedExport, type ReviewHeader,
   type ReviewLine, type ReviewState, type SpotCheck, type Stamp,
 } from '../model';
-import { InputError } from '../model/errors';
+import { InputError, isInputError } from '../model/errors';
 import type { PageRequest } from '../model/protocol';
 import { getFormat, readExport, type ExportSource, type ParseOptions } from '../parsers';
 import { openExport } from '../parsers/input';
-import { imageSize } from '../parsers/screenshots/ocr';
+import { readScreenshot } from '../parsers/screenshots/format';
+import { cropScreenshot, decodeScreenshot, encodeScreenshot } from '../parsers/screenshots/pixels';
 import { RADIUS } from '../server/detectors';
 import { localExport, sidecarPath, type ExportLocation } from './exportLocation';
 
@@ -17,6 +18,8 @@ export { sidecarPath, writeFileAtomic } from './exportLocation';
 
 const IMAGE_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp' };
 const MAX_PREVIEW_BYTES = 2 * 1024 * 1024;
+/** A bubble is shown at most this many pixels wide in the hover. */
+const BUBBLE_WIDTH = 480;
 
 /** Redactions must fit their message's text and not overlap, or they cannot be shown. */
 function checkRedactions(state: ReviewState, messages: readonly Message[], what: string): void {
@@ -231,28 +234,23 @@ export class ExportReview {
   }
 
   /**
-   * A screenshot message's bubble, cropped from its image: an SVG whose viewBox is the bubble's
-   * box over the whole screenshot (no pixels are decoded or re-encoded), as a data URI.
+   * A screenshot message's bubble, cropped from its image and scaled to the hover's width, as a
+   * PNG data URI: small, since VS Code shows a hover's Markdown as raw text beyond 100,000
+   * characters (a whole screenshot inlined would be several times that).
    */
   async bubblePreview(id: string): Promise<string | null> {
     const image = this.parsed.messages.find((m) => m.id === id)?.meta?.image;
     const input = image && (await openExport(this.source));
     if (!image || !input?.zip) return null;
     try {
-      const entry = input.zip.entries.get(image.file);
-      if (!entry || entry.size > MAX_PREVIEW_BYTES) return null;
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of input.open(entry.name)) chunks.push(chunk);
-      const bytes = Buffer.concat(chunks);
-      const size = imageSize(bytes);
-      const mime = IMAGE_TYPES[path.extname(image.file).toLowerCase()];
-      if (!size || !mime) return null;
-      const { x, y, width, height } = image.box;
-      // Shown at most 480 px wide in the hover.
-      const shownWidth = Math.min(480, width);
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${shownWidth}" height="${Math.round((height * shownWidth) / width)}" viewBox="${x} ${y} ${width} ${height}">`
-        + `<image width="${size.width}" height="${size.height}" href="data:${mime};base64,${bytes.toString('base64')}"/></svg>`;
-      return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+      if (!input.zip.entries.has(image.file)) return null;
+      const bubble = cropScreenshot(decodeScreenshot(await readScreenshot(input, image.file), image.file), image.box, BUBBLE_WIDTH);
+      if (bubble.width === 0) return null;
+      return `data:image/png;base64,${encodeScreenshot(bubble, 'bubble.png').toString('base64')}`;
+    } catch (e) {
+      // A screenshot that cannot be decoded just has no preview; the hover still shows its text.
+      if (isInputError(e)) return null;
+      throw e;
     } finally {
       input.close();
     }

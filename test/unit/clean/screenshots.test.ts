@@ -4,12 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import yazl from 'yazl';
 import { cleanExport } from '../../../src/clean/cleaner';
-import { decodeScreenshot, isBlack, pixelBoxes } from '../../../src/clean/screenshots';
+
 import { verifyExport } from '../../../src/clean/verify';
 import { RemovalReport, sha256File, type Message, type ParsedExport, type ReviewState } from '../../../src/model';
 import { readExport } from '../../../src/parsers';
 import { readCaptureTime } from '../../../src/parsers/screenshots/capture';
 import { createOcrEngine } from '../../../src/parsers/screenshots/ocr';
+import { decodeScreenshot, isBlack, pixelBoxes } from '../../../src/parsers/screenshots/pixels';
 import { findChromium, renderSets } from '../../screenshots/render';
 
 const at = '2026-11-22T10:00:00.000Z';
