@@ -24,7 +24,9 @@ export function isPreviewable(name: string): boolean {
 export function messageHover(m: Message, analysis: Analysis, line: number, previews: Map<string, string>, quoted: Message | null = null): Hover {
   const parts: string[] = [];
   const who = m.sender === null ? 'system event' : escape(m.sender);
-  parts.push(`**${who}** · ${m.timestamp.replace('T', ' ')} (${m.precision} precision) · ${m.kind} · \`${m.id}\``);
+  // As precise as the export is: a day-precision time would be made up.
+  const when = m.precision === 'day' ? m.timestamp.slice(0, 10) : m.precision === 'minute' ? m.timestamp.slice(0, 16).replace('T', ' ') : m.timestamp.replace('T', ' ');
+  parts.push(`**${who}** · ${when} (${m.precision} precision) · ${m.kind} · \`${m.id}\``);
   parts.push(`Original export: line ${m.source.line}${m.source.lines > 1 ? `–${m.source.line + m.source.lines - 1}` : ''}`);
   if (quoted) parts.push(`↪ Reply to **${quoted.sender === null ? 'system event' : escape(quoted.sender)}** (${quoted.timestamp.replace('T', ' ')}, \`${quoted.id}\`):\n\n> ${escape(quoted.text).replace(/\n/g, '\n> ')}`);
   else if (m.meta?.quote) parts.push(`↪ Reply to a message that is not in the export:\n\n> ${escape(m.meta.quote).replace(/\n/g, '\n> ')}`);

@@ -43,5 +43,7 @@ describe('language server: messages read from screenshots', function () {
     const text = typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
     assert.match(text, /Read by OCR from IMG\\_4802\.PNG \(confidence 62%\)/);
     assert.match(text, /!\[bubble\]\(data:image\//);
+    // Its time is not shown on the screenshots: the hover gives the day only, no made-up time.
+    assert.match(text, /· 2020-03-12 \(day precision\) ·/);
   });
 });

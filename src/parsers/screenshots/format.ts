@@ -76,9 +76,12 @@ registerFormat({
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const [page, capturedAt] = await Promise.all([
           engine.recognize(bytes, file, sha256).catch((e: unknown) => {
-            // The engine's own words for a bad image ("Error attempting to read image") name no file.
-            if (isAbortError(e) || e instanceof InputError) throw e;
-            throw new InputError(`${file} cannot be read as a screenshot: it is damaged or not a PNG/JPEG image (${firstLine(e)})`);
+            // The engine's own words for a bad image name no file; other failures (the engine
+            // not starting) are not the image's fault and keep their own words.
+            if (!isAbortError(e) && !(e instanceof InputError) && /read image|not an image/i.test(firstLine(e))) {
+              throw new InputError(`${file} cannot be read as a screenshot: it is damaged or not a PNG/JPEG image (${firstLine(e)})`);
+            }
+            throw e;
           }),
           readCaptureTime(bytes),
         ]);
