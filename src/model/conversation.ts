@@ -74,6 +74,11 @@ export const MessageMeta = z.object({
   }).optional(),
   /** The screenshots before this message did not overlap with its own: messages may be missing here. */
   gapBefore: z.boolean().optional(),
+  /**
+   * No date could be read for the message (screenshots showing only "Vandaag" or weekdays, with
+   * no capture time): its timestamp's date is a stand-in, 1970-01-01, at day precision.
+   */
+  dateUnknown: z.boolean().optional(),
 }).strict();
 export type MessageMeta = z.infer<typeof MessageMeta>;
 

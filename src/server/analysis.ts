@@ -42,11 +42,16 @@ const LOW_OCR_CONFIDENCE = 0.8;
 /** Notices on messages read from screenshots: a doubtful reading, and a gap before the message. */
 function screenshotNotices(messages: readonly Message[]): Flag[] {
   const out: Flag[] = [];
+  let dateNoted = false;
   for (const m of messages) {
     const image = m.meta?.image;
     if (!image) continue;
     if (image.confidence < LOW_OCR_CONFIDENCE) {
       out.push({ id: m.id, category: 'info', rule: 'ocr', confidence: 1, span: null, explanation: `read by OCR with confidence ${Math.round(image.confidence * 100)}% from ${image.file}: check the text against the bubble (hover)` });
+    }
+    if (m.meta?.dateUnknown && !dateNoted) {
+      dateNoted = true;
+      out.push({ id: m.id, category: 'info', rule: 'ocr-date', confidence: 1, span: null, explanation: 'the screenshots show no date (only relative days such as "Vandaag") and carry no capture time: the dates are unknown (shown as 1970-01-01) and the period is not checked' });
     }
     if (m.meta?.gapBefore) {
       out.push({ id: m.id, category: 'info', rule: 'ocr-gap', confidence: 1, span: null, explanation: 'the screenshots before this message do not overlap with its own: messages may be missing just before it' });

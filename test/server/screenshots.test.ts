@@ -37,6 +37,18 @@ describe('language server: messages read from screenshots', function () {
     assert.match(String(diagnostics.find((d) => d.code === 'ocr')!.message), /confidence 62% from IMG_4802\.PNG/);
   });
 
+  it('dates the screenshots did not show are noted once and not judged against the period', async () => {
+    const undated = (m: Message): Message => ({ ...m, timestamp: '1970-01-01T00:00:00', precision: 'day', meta: { ...m.meta!, dateUnknown: true } });
+    const uri = 'chatreview:/samples/screenshots-undated';
+    const diagnostics = await client.open(uri, { ...parsed, messages: parsed.messages.map(undated) });
+    const lineOf = (d: { range: { start: { line: number } } }) => client.text(uri).split('\n')[d.range.start.line].match(/m\d{6}/)?.[0];
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'ocr-date').map(lineOf), ['m000001']);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'period').map(lineOf), []);
+    // The same messages with a date before the period are flagged: the rule is on.
+    const dated = await client.open('chatreview:/samples/screenshots-1970', { ...parsed, messages: parsed.messages.map((m) => ({ ...undated(m), meta: { ...m.meta! } })) });
+    assert.equal(dated.filter((d) => d.code === 'period').length, 3);
+  });
+
   it('the hover shows where the text was read, with the bubble cropped from the screenshot', async () => {
     const line = client.text(URI).split('\n').findIndex((l) => l.includes(' m000002 '));
     const hover = await client.hover(URI, line);

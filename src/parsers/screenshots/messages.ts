@@ -80,6 +80,7 @@ export function messagesFromScreens(
           ...(copies.length ? { copies } : {}),
         },
         ...(gap ? { gapBefore: true } : {}),
+        ...(firstDate ? {} : { dateUnknown: true }),
       },
     });
     gap = false;
@@ -143,8 +144,8 @@ function mostCommon(xs: readonly string[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
-/** `[2020-03-12 14:05] Sender: ` — where a transcript line's text starts; `--:--` for a time not shown. */
-export const TRANSCRIPT_LINE = /^\[\d{4}-\d{2}-\d{2} (?:\d{2}:\d{2}|--:--)\] [^:\n]*: /;
+/** `[2020-03-12 14:05] Sender: ` — where a transcript line's text starts; `--:--` for a time not shown, `????-??-??` for a date. */
+export const TRANSCRIPT_LINE = /^\[(?:\d{4}-\d{2}-\d{2}|\?{4}-\?\?-\?\?) (?:\d{2}:\d{2}|--:--)\] [^:\n]*: /;
 
 /**
  * The reconstructed conversation as plain text, the chat text of a screenshot export: a heading,
@@ -157,8 +158,9 @@ export function transcriptOf(conversation: Conversation, messages: readonly Mess
   for (const m of messages) {
     if (m.meta?.gapBefore) out.push('# gap: the screenshots do not overlap here, messages may be missing\n');
     const time = m.precision === 'day' ? '--:--' : m.timestamp.slice(11, 16);
+    const date = m.meta?.dateUnknown ? '????-??-??' : m.timestamp.slice(0, 10);
     // A colon in the name would blur where the text starts (a title read by OCR may have one).
-    out.push(`[${m.timestamp.slice(0, 10)} ${time}] ${m.sender?.replace(/:/g, '∶')}: ${m.text}\n`);
+    out.push(`[${date} ${time}] ${m.sender?.replace(/:/g, '∶')}: ${m.text}\n`);
   }
   return out.join('');
 }

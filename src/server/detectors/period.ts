@@ -10,6 +10,8 @@ export const period: Detector = {
   id: 'period',
   category: 'scope',
   detect(message, context): Flag[] {
+    // A date the screenshots did not show cannot place the message in or out of the period.
+    if (message.meta?.dateUnknown) return [];
     const day = message.timestamp.slice(0, 10);
     const { start, end } = context.policy.period;
     const range = end ? `${start} to ${end}` : `from ${start}`;

@@ -10,6 +10,8 @@ export interface ScanMessage {
   kind: MessageKind;
   /** The message text; spans index it. */
   text: string;
+  /** Set when the date is a stand-in (screenshots that show none): no rule may judge by it. */
+  meta?: { dateUnknown?: boolean };
 }
 
 /** The neighbourhood of a message, for rules that need it (same-minute runs, topic context). */

@@ -114,6 +114,17 @@ describe('screenshots: messages from the ordered screens', () => {
     assert.deepEqual(conversation.participants.map((p) => p.name), ['Sven Hendriks', OWNER, 'Sven en Chloë', 'Chloë Hendriks']);
   });
 
+  it('says when no date can be read at all: the date is a stand-in, and the transcript shows it unknown', () => {
+    const ordered: OrderedConversation = { screens: [], items: [placed(separator('Vandaag 14:05', { relativeDays: 0 }, '14:05'), 'a.png'), placed(bubble('left', 'Hoi'), 'a.png')] };
+    const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'a.png' }], [layout('a.png', 'Anna')]);
+    assert.deepEqual([messages[0].timestamp.slice(0, 10), messages[0].precision, messages[0].meta?.dateUnknown], ['1970-01-01', 'day', true]);
+    const line = transcriptOf(conversation, messages).split('\n')[1];
+    assert.equal(line, '[????-??-?? --:--] Anna: Hoi');
+    assert.equal(line.replace(TRANSCRIPT_LINE, ''), 'Hoi');
+    const dated = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], [layout('a.png', 'Anna')]).messages[0];
+    assert.deepEqual([dated.timestamp, dated.meta?.dateUnknown], ['2021-01-05T14:05:00', undefined]);
+  });
+
   it('without any date, every message is at day precision on the capture date', () => {
     const ordered: OrderedConversation = { screens: [], items: [placed(bubble('left', 'Hoi'), 'a.png')] };
     const { messages } = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], [layout('a.png', null)]);
