@@ -863,6 +863,13 @@ export class VSCodeHarness {
     if (errors.length) throw new Error(`an error was shown (${while_}): ${errors.join(' | ')}`);
   }
 
+  /** As assertNoErrors, and nothing in the extension host's error log beyond its first `since` errors. */
+  async assertNoErrorsSince(while_: string, since: number): Promise<void> {
+    await this.assertNoErrors(while_);
+    const errors = (await this.extensionHostErrors()).slice(since);
+    if (errors.length) throw new Error(`the extension host logged errors (${while_}): ${errors.join(' | ')}; see ${this.outDir}/logs`);
+  }
+
   /** Waits until the extension host logged the activation of `extensionId`; fails on an activation error. */
   async waitForActivation(extensionId = this.extensionId(), timeoutMs = 30_000): Promise<string> {
     const escaped = extensionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -890,6 +897,19 @@ export class VSCodeHarness {
       .locator('.editor-group-container.active .monaco-editor.focused')
       .first()
       .waitFor({ timeout: 10_000 });
+  }
+
+  /** Makes the editor of `uri` (as decoded) the active, focused one, going through the tabs with Ctrl+PageUp. */
+  async focusEditorOf(uri: string): Promise<void> {
+    const isIt = async () => decodeURIComponent(await this.activeEditorUri()) === uri;
+    await this.focusEditor();
+    for (let i = 0; i < 5 && !(await isIt()); i++) {
+      const before = await this.activeTabLabel();
+      await this.page.keyboard.press('Control+PageUp');
+      await waitUntil(async () => (await this.activeTabLabel()) !== before || undefined, 5_000, () => `Ctrl+PageUp left "${before}" active`);
+    }
+    if (!(await isIt())) throw new Error(`the active editor is ${decodeURIComponent(await this.activeEditorUri())}, not ${uri}`);
+    await this.focusEditor();
   }
 
   /** The cursor position the status bar shows ("Ln 12, Col 60"), 1-based; undefined without an editor. */
@@ -1330,6 +1350,28 @@ export class VSCodeHarness {
     // The mouse leaves the panel.
     if (box) await this.page.mouse.move(1, box.y);
     return listed().sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  /**
+   * The Problems panel's rows (Ctrl+Shift+M opens it), once it lists every problem the status bar
+   * counts and `check` holds; with `source`, only that source's rows, which must then be all.
+   */
+  async problemsWhen(options: { source?: string; check?: (all: Problem[]) => boolean; what?: string; timeoutMs?: number } = {}): Promise<Problem[]> {
+    const { source, check = () => true, what = 'every problem the status bar counts', timeoutMs = 30_000 } = options;
+    if (!(await this.page.locator('.markers-panel').isVisible())) {
+      await this.page.keyboard.press('Control+Shift+KeyM');
+      await this.page.locator('.markers-panel').waitFor({ state: 'visible' });
+    }
+    let last: Problem[] = [];
+    return waitUntil(
+      async () => {
+        const counts = await this.problemCounts();
+        last = (await this.problems()).filter((p) => source === undefined || p.source === source);
+        return last.length === counts.errors + counts.warnings + counts.infos && check(last) ? last : undefined;
+      },
+      timeoutMs,
+      () => `the Problems panel never showed ${what}; it lists ${JSON.stringify(last.map((p) => `${p.resource} ${p.line}: [${p.severity} ${p.source} ${p.code}] ${p.message}`), null, 1)}`,
+    );
   }
 
   /** The error, warning and info counts of the status bar's problems item. */

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VSCodeHarness, stepByStep, waitUntil, type Problem } from '../harness';
+import { VSCodeHarness, stepByStep, waitUntil } from '../harness';
 import { idOf } from './cleanAndDiff.expect';
 import { openWithDialog } from './openExport.expect';
 import { tagOf } from './reviewKeyboard.expect';
@@ -38,22 +38,8 @@ describe('journey: a Live Share partner saves the review state', function () {
   /** Error and warning toasts on screen (a failed reload would warn "… cannot be read"). */
   const troubles = async () => (await vs.notificationMessages()).filter((n) => n.severity !== 'info');
 
-  async function chatreviewProblems(): Promise<Problem[]> {
-    if (!(await vs.page.locator('.markers-panel').isVisible())) {
-      await press('Control+Shift+KeyM');
-      await vs.page.locator('.markers-panel').waitFor({ state: 'visible' });
-    }
-    let last: Problem[] = [];
-    return waitUntil(
-      async () => {
-        const counts = await vs.problemCounts();
-        last = (await vs.problems()).filter((p) => p.source === 'chatreview');
-        return last.length === counts.errors + counts.warnings + counts.infos ? last : undefined;
-      },
-      30_000,
-      () => `the Problems panel does not list every problem the status bar counts: ${JSON.stringify(last)}`,
-    );
-  }
+  /** The Problems panel's chatreview rows, once it lists every problem the status bar counts. */
+  const chatreviewProblems = () => vs.problemsWhen({ source: 'chatreview' });
 
   async function taggedCount(): Promise<number | undefined> {
     const m = /(\d+) tagged/.exec(await vs.statusBarItem(/tagged/));

@@ -54,25 +54,12 @@ describe('journey: the workspace policy file', function () {
   /** Lines of the messages dated before the period start of the fixed policy. */
   const outsidePeriod = () => [...messages.values()].filter((m) => m.date < PERIOD_START).map((m) => m.line).sort((a, b) => a - b);
 
-  /** No error notification, no activation error, and nothing new in the extension host's error log. */
-  async function assertNoErrors(while_: string): Promise<void> {
-    await vs.assertNoErrors(while_);
-    const errors = (await vs.extensionHostErrors()).slice(hostErrorsBefore);
-    assert.deepEqual(errors, [], `the extension host logged errors (${while_}); see ${vs.outDir}/logs`);
-  }
+  const assertNoErrors = (while_: string) => vs.assertNoErrorsSince(while_, hostErrorsBefore);
 
-  /** Makes the review of the sample the active, focused editor (Ctrl+PageUp through the tabs). */
+  /** Makes the review of the sample the active, focused editor. */
   async function focusReview(): Promise<void> {
-    const isReview = async () => decodeURIComponent(await vs.activeEditorUri()) === `${SCHEME}:${zipPath}`;
-    await vs.focusEditor();
-    for (let i = 0; i < 5 && !(await isReview()); i++) {
-      const before = await vs.activeTabLabel();
-      await press('Control+PageUp');
-      await waitUntil(async () => (await vs.activeTabLabel()) !== before || undefined, 5_000, () => `Ctrl+PageUp left "${before}" active`);
-    }
+    await vs.focusEditorOf(`${SCHEME}:${zipPath}`);
     await vs.waitForActiveTab('Crisisteam Vaccinatie');
-    assert.ok(await isReview(), `the active editor is the review of ${SAMPLE_ZIP}: ${await vs.activeEditorUri()}`);
-    await vs.focusEditor();
   }
 
   /** The review's header line naming the policy, once it satisfies `check` (the review is brought to the top when the header is not on screen). */
@@ -90,23 +77,7 @@ describe('journey: the workspace policy file', function () {
     );
   }
 
-  /** The Problems panel (Ctrl+Shift+M), once it lists every problem the status bar counts and `check` holds. */
-  async function problems(check: (all: Problem[]) => boolean, what: string, timeoutMs = 20_000): Promise<Problem[]> {
-    if (!(await vs.page.locator('.markers-panel').isVisible())) {
-      await press('Control+Shift+KeyM');
-      await vs.page.locator('.markers-panel').waitFor({ state: 'visible' });
-    }
-    let last: Problem[] = [];
-    return waitUntil(
-      async () => {
-        const counts = await vs.problemCounts();
-        last = await vs.problems();
-        return last.length === counts.errors + counts.warnings + counts.infos && check(last) ? last : undefined;
-      },
-      timeoutMs,
-      () => `the Problems panel never showed ${what}; it lists ${JSON.stringify(last.map((p) => `${p.resource} ${p.line}: [${p.severity} ${p.source} ${p.code}] ${p.message}`), null, 1)}`,
-    );
-  }
+  const problems = (check: (all: Problem[]) => boolean, what: string, timeoutMs = 20_000) => vs.problemsWhen({ check, what, timeoutMs });
 
   /** Writes the policy file as an editor or a colleague's sync would; resolves with the time written. */
   async function writePolicy(text: string): Promise<number> {

@@ -53,22 +53,7 @@ describe('journey: review with the keyboard', function () {
     );
   }
 
-  async function chatreviewProblems(timeoutMs = 30_000): Promise<Problem[]> {
-    if (!(await vs.page.locator('.markers-panel').isVisible())) {
-      await press('Control+Shift+KeyM');
-      await vs.page.locator('.markers-panel').waitFor({ state: 'visible' });
-    }
-    let last: Problem[] = [];
-    return waitUntil(
-      async () => {
-        const counts = await vs.problemCounts();
-        last = (await vs.problems()).filter((p) => p.source === SOURCE);
-        return last.length === counts.errors + counts.warnings + counts.infos ? last : undefined;
-      },
-      timeoutMs,
-      () => `the Problems panel does not list every problem the status bar counts: ${JSON.stringify(last)}`,
-    );
-  }
+  const chatreviewProblems = (timeoutMs = 30_000) => vs.problemsWhen({ source: SOURCE, timeoutMs });
 
   /** Opens the sample with the command palette and the file dialog, as a user does. */
   function openSample(): Promise<void> {

@@ -70,43 +70,12 @@ describe('journey: a conversation that exists only as screenshots', function () 
   const line = (d: DocMessage) => d.line;
   const outputs = () => screenshotOutputs(folder);
 
-  /** No error notification, no activation error, nothing new in the extension host's error log. */
-  async function assertNoErrors(while_: string): Promise<void> {
-    await vs.assertNoErrors(while_);
-    const errors = (await vs.extensionHostErrors()).slice(hostErrorsBefore);
-    assert.deepEqual(errors, [], `the extension host logged errors (${while_}); see ${vs.outDir}/logs`);
-  }
+  const assertNoErrors = (while_: string) => vs.assertNoErrorsSince(while_, hostErrorsBefore);
 
   /** The review of the folder is the active, focused editor. */
-  async function focusReview(): Promise<void> {
-    const isReview = async () => decodeURIComponent(await vs.activeEditorUri()) === `${SCHEME}:${folder}`;
-    await vs.focusEditor();
-    for (let i = 0; i < 5 && !(await isReview()); i++) {
-      const before = await vs.activeTabLabel();
-      await press('Control+PageUp');
-      await waitUntil(async () => (await vs.activeTabLabel()) !== before || undefined, 5_000, () => `Ctrl+PageUp left "${before}" active`);
-    }
-    assert.ok(await isReview(), `the active editor is the review of ${folder}: ${decodeURIComponent(await vs.activeEditorUri())}`);
-    await vs.focusEditor();
-  }
+  const focusReview = () => vs.focusEditorOf(`${SCHEME}:${folder}`);
 
-  /** The Problems panel (Ctrl+Shift+M), once it lists every problem the status bar counts and `check` holds. */
-  async function problems(check: (all: Problem[]) => boolean, what: string, timeoutMs = 30_000): Promise<Problem[]> {
-    if (!(await vs.page.locator('.markers-panel').isVisible())) {
-      await press('Control+Shift+KeyM');
-      await vs.page.locator('.markers-panel').waitFor({ state: 'visible' });
-    }
-    let last: Problem[] = [];
-    return waitUntil(
-      async () => {
-        const counts = await vs.problemCounts();
-        last = await vs.problems();
-        return last.length === counts.errors + counts.warnings + counts.infos && check(last) ? last : undefined;
-      },
-      timeoutMs,
-      () => `the Problems panel never showed ${what}; it lists ${JSON.stringify(last.map((p) => `${p.line}: [${p.severity} ${p.code}] ${p.message}`), null, 1)}`,
-    );
-  }
+  const problems = (check: (all: Problem[]) => boolean, what: string, timeoutMs = 30_000) => vs.problemsWhen({ check, what, timeoutMs });
 
   /** Puts the cursor on `line` and selects `text` there with Find; checks the match is on that line. */
   async function selectOnLine(lineNo: number, text: string): Promise<void> {
