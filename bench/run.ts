@@ -1,9 +1,9 @@
 // `npm run bench`: prints figures, side by side with peers where one exists. Not a test: it
 // asserts nothing, it measures. Copy its table into BENCHMARKS.md with date and machine.
 //
-// BENCH_ONLY=whatsapp or BENCH_ONLY=sms (comma-separated) runs only those sections; all by
-// default. BENCH_MESSAGES sizes the WhatsApp export, BENCH_SMS_MB the SMS backup (MB), BENCH_RUNS
-// the runs per figure.
+// BENCH_ONLY=whatsapp, sms or screenshots (comma-separated) runs only those sections; all by
+// default. BENCH_MESSAGES sizes the WhatsApp export, BENCH_SMS_MB the SMS backup (MB),
+// BENCH_SCREENSHOTS the screenshot conversation (messages), BENCH_RUNS the runs per figure.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,7 +19,8 @@ const cli = path.join(root, 'dist', 'cli.js');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const SMS_MB = Number(process.env.BENCH_SMS_MB ?? 500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SECTIONS = ['whatsapp', 'sms'];
+const SCREENSHOT_MESSAGES = Number(process.env.BENCH_SCREENSHOTS ?? 120);
+const SECTIONS = ['whatsapp', 'sms', 'screenshots'];
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of ONLY) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: no section "${s}" (there are: ${SECTIONS.join(', ')})`);
 const wanted = (section: string) => ONLY.length === 0 || ONLY.includes(section);
@@ -245,8 +246,66 @@ function benchSms(): void {
     + `The KPN thread: ${bulk.messages.toLocaleString('en')} one-line SMS. Outputs: ${groupClean.outputs}; ${bulkClean.outputs}.`);
 }
 
+/**
+ * A conversation that exists only as screenshots (rendered in Chromium, as the tests do): OCR
+ * from scratch and from the cache, and cleaning (every tenth message removed: the transcript, the
+ * copies re-encoded with the bubbles blacked out) and verifying, per screenshot. The OCR peer,
+ * the native tesseract CLI, is measured by `npm run eval:ocr`.
+ */
+async function benchScreenshots(): Promise<void> {
+  const { findChromium, renderSets } = await import('../test/screenshots/render');
+  if (!findChromium()) {
+    console.log('\n## Screenshots: skipped (no Chromium to render them; CHROMIUM_PATH)');
+    return;
+  }
+  const dir = path.join(dataDir, 'screenshots');
+  fs.rmSync(dir, { recursive: true, force: true });
+  await renderSets(path.join(dir, 'rendered'), { sets: 1, seed: 2026, minMessages: SCREENSHOT_MESSAGES, maxMessages: SCREENSHOT_MESSAGES, styles: ['imessage'] });
+  const shots = path.join(dir, 'shots');
+  fs.mkdirSync(shots);
+  const set = path.join(dir, 'rendered', 'set-000');
+  for (const f of fs.readdirSync(set).filter((f) => /\.png$/i.test(f))) fs.copyFileSync(path.join(set, f), path.join(shots, f));
+  const count = fs.readdirSync(shots).length;
+  const env = (cache: string) => ({ ...process.env, CHATREVIEW_CACHE: cache });
+  const timed = (args: string[], cache: string, stdout?: string): Measure => {
+    const t = Date.now();
+    const out = stdout ? fs.openSync(stdout, 'w') : 'ignore';
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', out, 'pipe'], env: env(cache) });
+    if (typeof out === 'number') fs.closeSync(out);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    return { ms: Date.now() - t, maxRssKB: 0 };
+  };
+  const cache = path.join(dir, 'cache');
+  const parsedFile = path.join(dir, 'parsed.json');
+  const fresh = timed(['parse', shots], cache);
+  const again = timed(['parse', shots], cache, parsedFile);
+  const messages = (JSON.parse(fs.readFileSync(parsedFile, 'utf8')) as { messages: { id: string }[] }).messages;
+  const tags = messages.filter((_, i) => i % 10 === 0).map((m) => ({ id: m.id, tag: 'privé', by: 'bench', at: '2026-11-22T10:00:00Z' }));
+  const listing = createHash('sha256');
+  for (const f of fs.readdirSync(shots).sort()) listing.update(`${f}\0${createHash('sha256').update(fs.readFileSync(path.join(shots, f))).digest('hex')}\n`);
+  fs.writeFileSync(path.join(dir, 'review.json'), JSON.stringify({ version: 1, export: { file: 'shots', sha256: listing.digest('hex') }, tags }));
+  const out = path.join(dir, 'out');
+  fs.rmSync(out, { recursive: true, force: true });
+  const clean = timed(['clean', shots, '--tags', 'review.json', '--out', out], cache);
+  const verify = timed(['verify', shots, '--report', path.join(out, 'shots.removal.json')], cache);
+  const per = (m: Measure) => `${(m.ms / 1000).toFixed(2)} s (${(m.ms / count / 1000).toFixed(2)} s per screenshot)`;
+  console.log(`\n## Screenshots: ${count} iMessage screenshots (1170×2532), ${messages.length} messages; ${tags.length} removed\n`);
+  console.log(table(['what', 'figure'], [
+    ['chatreview parse, OCR from scratch (2 workers)', per(fresh)],
+    ['chatreview parse again (OCR from the cache)', per(again)],
+    [`chatreview clean (transcript, ${count} copies re-encoded, boxes blacked out, diff, report)`, per(clean)],
+    ['chatreview verify (re-read, re-apply the diff, decode every copy, check the boxes)', per(verify)],
+  ]));
+}
+
 fs.mkdirSync(dataDir, { recursive: true });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# Chat Review benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`);
 if (wanted('whatsapp')) benchWhatsApp();
 if (wanted('sms')) benchSms();
+if (wanted('screenshots')) {
+  benchScreenshots().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
