@@ -27,7 +27,8 @@ export function messageHover(m: Message, analysis: Analysis, line: number, previ
   // As precise as the export is: a day-precision time would be made up.
   const when = m.precision === 'day' ? m.timestamp.slice(0, 10) : m.precision === 'minute' ? m.timestamp.slice(0, 16).replace('T', ' ') : m.timestamp.replace('T', ' ');
   parts.push(`**${who}** · ${when} (${m.precision} precision) · ${m.kind} · \`${m.id}\``);
-  parts.push(`Original export: line ${m.source.line}${m.source.lines > 1 ? `–${m.source.line + m.source.lines - 1}` : ''}`);
+  // Screenshots have no chat text of their own: lines are those of the transcript made from them.
+  parts.push(`${m.meta?.image ? 'Transcript' : 'Original export'}: line ${m.source.line}${m.source.lines > 1 ? `–${m.source.line + m.source.lines - 1}` : ''}`);
   if (quoted) parts.push(`↪ Reply to **${quoted.sender === null ? 'system event' : escape(quoted.sender)}** (${quoted.timestamp.replace('T', ' ')}, \`${quoted.id}\`):\n\n> ${escape(quoted.text).replace(/\n/g, '\n> ')}`);
   else if (m.meta?.quote) parts.push(`↪ Reply to a message that is not in the export:\n\n> ${escape(m.meta.quote).replace(/\n/g, '\n> ')}`);
   for (const a of m.attachments) {

@@ -57,5 +57,6 @@ describe('language server: messages read from screenshots', function () {
     assert.match(text, /!\[bubble\]\(data:image\//);
     // Its time is not shown on the screenshots: the hover gives the day only, no made-up time.
     assert.match(text, /· 2020-03-12 \(day precision\) ·/);
+    assert.match(text, /Transcript: line 2/);
   });
 });
