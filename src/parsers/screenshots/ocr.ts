@@ -16,6 +16,9 @@
  *   downscaled to ~640 pixels wide (text at 3× is far bigger than tesseract needs), coloured bubbles normalised to dark text on white (white
  *   text on iMessage blue was otherwise dropped whole), mid-tones darkened (thin grey separators).
  *   Boxes are given in the original image's pixels.
+ * - Words that are emoji (strongly coloured ink, which text never has) read as U+FFFD instead of
+ *   the stray letters tesseract makes of them (`markPictographs`). The colours are kept at half
+ *   the size tesseract gets (~0.7 MB a screenshot) until its words are back.
  *
  * Nothing here logs recognised text.
  */
@@ -25,7 +28,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
-import type { OcrPage, OcrWord } from './types';
+import type { Box, OcrPage, OcrWord } from './types';
 
 // --- Options and API ----------------------------------------------------------------------------
 
@@ -69,7 +72,7 @@ const CACHE_VERSION = 1;
 const MODEL_FOLDER = '4.0.0_best_int';
 const LANGUAGES = ['nld', 'eng'] as const;
 /** Names the preprocessing (`preprocess`) in the cache's settings: change it when that changes. */
-const PREPROCESSING = 'PNG and JPEG: grey, area downscale, bubble normalisation, gamma 1.5';
+const PREPROCESSING = 'PNG and JPEG: grey, area downscale, bubble normalisation, gamma 1.5; emoji marked by colour';
 
 /** An error like fetch's when aborted: `name === 'AbortError'`. */
 export function abortError(): Error {
@@ -131,14 +134,21 @@ export interface GrayImage {
   data: Uint8Array;
 }
 
+/** An RGBA image, four bytes per pixel. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
 /**
- * Decodes a PNG (pngjs: every colour type, depth and interlacing) or a JPEG (jpeg-js) to
- * greyscale: Rec. 601 luma, transparency composited on white. Null for anything else (those go
- * to tesseract as they are) and for a file that does not decode.
+ * Decodes a PNG (pngjs: every colour type, depth and interlacing) or a JPEG (jpeg-js) to 8-bit
+ * RGBA. Null for anything else (those go to tesseract as they are) and for a file that does not
+ * decode.
  */
-export function decodeGray(bytes: Uint8Array): GrayImage | null {
+export function decodeRgba(bytes: Uint8Array): RgbaImage | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let rgba: { width: number; height: number; data: Uint8Array };
+  let rgba: RgbaImage;
   try {
     if (b.length >= 8 && b.readUInt32BE(0) === 0x89504e47) rgba = PNG.sync.read(b);
     else if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
@@ -148,8 +158,12 @@ export function decodeGray(bytes: Uint8Array): GrayImage | null {
   } catch {
     return null;
   }
+  return rgba.width && rgba.height && rgba.data.length >= rgba.width * rgba.height * 4 ? rgba : null;
+}
+
+/** Rec. 601 luma of an RGBA image, transparency composited on white. */
+export function grayOf(rgba: RgbaImage): GrayImage {
   const { width, height, data } = rgba;
-  if (!width || !height || data.length < width * height * 4) return null;
   const out = new Uint8Array(width * height);
   for (let p = 0, q = 0; p < out.length; p++, q += 4) {
     const luma = 0.299 * data[q] + 0.587 * data[q + 1] + 0.114 * data[q + 2];
@@ -157,6 +171,12 @@ export function decodeGray(bytes: Uint8Array): GrayImage | null {
     out[p] = alpha === 255 ? Math.round(luma) : Math.round((luma * alpha + 255 * (255 - alpha)) / 255);
   }
   return { width, height, data: out };
+}
+
+/** A PNG or JPEG as greyscale (see {@link decodeRgba}, {@link grayOf}); null for anything else. */
+export function decodeGray(bytes: Uint8Array): GrayImage | null {
+  const rgba = decodeRgba(bytes);
+  return rgba ? grayOf(rgba) : null;
 }
 
 /** Area-average downscale by `scale` (< 1). */
@@ -313,14 +333,158 @@ export function darkenMidtones(img: GrayImage): GrayImage {
 /**
  * The image tesseract gets, and the factor it was scaled by: PNGs and JPEGs are decoded to grey,
  * downscaled to about `targetWidth`, their coloured bubbles normalised and mid-tones darkened
- * (a PGM); other formats go as they are.
+ * (a PGM); other formats go as they are. Beside it, for PNGs and JPEGs, the colours at half that
+ * size, to tell emoji from text afterwards ({@link pictographShare}).
  */
-export function preprocess(image: Uint8Array, targetWidth = TARGET_WIDTH): { input: Uint8Array; scale: number } {
-  const gray = decodeGray(image);
-  if (!gray) return { input: image, scale: 1 };
+export function preprocess(image: Uint8Array, targetWidth = TARGET_WIDTH): { input: Uint8Array; scale: number; colour?: ColourImage } {
+  const rgba = decodeRgba(image);
+  if (!rgba) return { input: image, scale: 1 };
+  const gray = grayOf(rgba);
   const scale = preprocessScale(gray.width, targetWidth);
   const small = scale < 1 ? downscaleGray(gray, scale) : gray;
-  return { input: encodePgm(darkenMidtones(normaliseBackgrounds(small))), scale };
+  return { input: encodePgm(darkenMidtones(normaliseBackgrounds(small))), scale, colour: colourOf(rgba, scale / 2) };
+}
+
+// --- Emoji -------------------------------------------------------------------------------------
+
+/** An image's colour channels at a reduced size: `scale` × the original. */
+export interface ColourImage {
+  width: number;
+  height: number;
+  scale: number;
+  r: Uint8Array;
+  g: Uint8Array;
+  b: Uint8Array;
+}
+
+/** The colour channels of an RGBA image (transparency on white), downscaled by `scale` (≤ 1). */
+export function colourOf(rgba: RgbaImage, scale: number): ColourImage {
+  const { width, height, data } = rgba;
+  const channels = [0, 1, 2].map((c) => {
+    const plane = new Uint8Array(width * height);
+    for (let p = 0, q = c; p < plane.length; p++, q += 4) {
+      const alpha = data[q + 3 - c];
+      plane[p] = alpha === 255 ? data[q] : Math.round((data[q] * alpha + 255 * (255 - alpha)) / 255);
+    }
+    const img = { width, height, data: plane };
+    return scale < 1 ? downscaleGray(img, scale) : img;
+  });
+  return { width: channels[0].width, height: channels[0].height, scale: channels[0].width / width, r: channels[0].data, g: channels[1].data, b: channels[2].data };
+}
+
+/** Pixels this far (RGB distance) from a word's background are its ink. */
+const INK = 48;
+/** Ink whose colour is at least this chromatic (max − min of R, G, B) is no text colour. */
+const CHROMATIC = 100;
+
+/**
+ * How much of the ink in a box is strongly coloured: 0 for text, near 1 for most emoji. Chat text
+ * is near-neutral (black, white, grey; the darkest palettes' navy or green reach a chroma of ~70)
+ * and its anti-aliased edge pixels are blends of that colour with the background, whatever the
+ * background (white on iMessage blue included); emoji are yellow, orange, brown. So each ink
+ * pixel (further than INK from the background around the box) counts as coloured
+ * when no blend of the background with any colour of chroma below CHROMATIC gives it: the ink
+ * colour it implies, background + s × (pixel − background) for s ≥ 1 within the RGB cube, stays
+ * that chromatic. 0 when the box holds too little ink to say.
+ */
+export function pictographShare(img: ColourImage, box: Box): number {
+  const x0 = Math.max(0, Math.floor(box.x * img.scale));
+  const y0 = Math.max(0, Math.floor(box.y * img.scale));
+  const x1 = Math.min(img.width, Math.ceil((box.x + box.width) * img.scale));
+  const y1 = Math.min(img.height, Math.ceil((box.y + box.height) * img.scale));
+  if (x1 <= x0 || y1 <= y0) return 0;
+  const key = (p: number): number => ((img.r[p] >> 3) << 10) | ((img.g[p] >> 3) << 5) | (img.b[p] >> 3);
+  // The background: the commonest colour (5 bits a channel, averaged over its pixels) of a ring
+  // around the box, as an emoji may fill its box. Without a ring (the box fills the image), the box's own.
+  const margin = Math.max(1, Math.round(0.3 * (y1 - y0)));
+  const rx0 = Math.max(0, x0 - margin);
+  const ry0 = Math.max(0, y0 - margin);
+  const rx1 = Math.min(img.width, x1 + margin);
+  const ry1 = Math.min(img.height, y1 + margin);
+  const ringOnly = rx0 < x0 || ry0 < y0 || rx1 > x1 || ry1 > y1;
+  const counts = new Map<number, number>();
+  let bgKey = -1;
+  for (let y = ry0; y < ry1; y++) {
+    for (let p = y * img.width + rx0, x = rx0; x < rx1; x++, p++) {
+      if (ringOnly && x >= x0 && x < x1 && y >= y0 && y < y1) continue;
+      const k = key(p);
+      const n = (counts.get(k) ?? 0) + 1;
+      counts.set(k, n);
+      if (bgKey < 0 || n > counts.get(bgKey)!) bgKey = k;
+    }
+  }
+  const bg = [0, 0, 0];
+  for (let y = ry0; y < ry1; y++) {
+    for (let p = y * img.width + rx0, x = rx0; x < rx1; x++, p++) {
+      if ((ringOnly && x >= x0 && x < x1 && y >= y0 && y < y1) || key(p) !== bgKey) continue;
+      bg[0] += img.r[p];
+      bg[1] += img.g[p];
+      bg[2] += img.b[p];
+    }
+  }
+  const bgCount = counts.get(bgKey)!;
+  for (let c = 0; c < 3; c++) bg[c] /= bgCount;
+  let ink = 0;
+  let coloured = 0;
+  const v = [0, 0, 0];
+  const implied = [0, 0, 0];
+  for (let y = y0; y < y1; y++) {
+    for (let p = y * img.width + x0, x = x0; x < x1; x++, p++) {
+      v[0] = img.r[p] - bg[0];
+      v[1] = img.g[p] - bg[1];
+      v[2] = img.b[p] - bg[2];
+      if (Math.hypot(v[0], v[1], v[2]) <= INK) continue;
+      ink++;
+      // The furthest the implied ink colour can go before leaving the RGB cube.
+      let sMax = Infinity;
+      for (let c = 0; c < 3; c++) {
+        if (v[c] > 0) sMax = Math.min(sMax, (255 - bg[c]) / v[c]);
+        else if (v[c] < 0) sMax = Math.min(sMax, bg[c] / -v[c]);
+      }
+      sMax = Math.max(1, sMax);
+      let leastChroma = Infinity;
+      for (let step = 0; step <= 8; step++) {
+        const scale = 1 + ((sMax - 1) * step) / 8;
+        for (let c = 0; c < 3; c++) implied[c] = bg[c] + scale * v[c];
+        leastChroma = Math.min(leastChroma, Math.max(implied[0], implied[1], implied[2]) - Math.min(implied[0], implied[1], implied[2]));
+      }
+      if (leastChroma >= CHROMATIC) coloured++;
+    }
+  }
+  return ink < 6 ? 0 : coloured / ink;
+}
+
+/** A word whose ink is at least this share of other colours is an emoji (or another picture), not text. */
+export const PICTOGRAPH_SHARE = 0.3;
+/** What an emoji reads as: OCR cannot tell which one it is, only that one is there. */
+export const PICTOGRAPH = '\uFFFD';
+
+/**
+ * Words that are emoji, which tesseract reads as stray letters and symbols ("ds", "&", "©", "J,"),
+ * become {@link PICTOGRAPH}; neighbouring ones on a line become one (an emoji is often read as
+ * two words). So an emoji bubble is read as the same bubble on every screenshot, and the text
+ * around an emoji gets no invented letters.
+ */
+export function markPictographs(words: OcrWord[], colour: ColourImage): OcrWord[] {
+  const out: OcrWord[] = [];
+  for (const w of words) {
+    if (pictographShare(colour, w.box) < PICTOGRAPH_SHARE) {
+      out.push(w);
+      continue;
+    }
+    const previous = out[out.length - 1];
+    const sameLine = previous !== undefined && previous.text === PICTOGRAPH &&
+      Math.min(previous.box.y + previous.box.height, w.box.y + w.box.height) - Math.max(previous.box.y, w.box.y) > 0.5 * Math.min(previous.box.height, w.box.height) &&
+      w.box.x - (previous.box.x + previous.box.width) < Math.max(previous.box.height, w.box.height);
+    if (sameLine) {
+      const x0 = Math.min(previous.box.x, w.box.x);
+      const y0 = Math.min(previous.box.y, w.box.y);
+      const x1 = Math.max(previous.box.x + previous.box.width, w.box.x + w.box.width);
+      const y1 = Math.max(previous.box.y + previous.box.height, w.box.y + w.box.height);
+      out[out.length - 1] = { text: PICTOGRAPH, confidence: Math.min(previous.confidence, w.confidence), box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } };
+    } else out.push({ ...w, text: PICTOGRAPH });
+  }
+  return out;
 }
 
 /** A binary PGM (P5): leptonica reads it without a codec. */
@@ -578,10 +742,11 @@ export class OcrEngine {
     }
     const size = imageSize(image);
     if (!size) throw new Error('not an image tesseract can read (PNG, JPEG, GIF, BMP or WebP)');
-    const { input, scale } = preprocess(image, this.targetWidth);
+    const { input, scale, colour } = preprocess(image, this.targetWidth);
     const started = Date.now();
     const raw = await this.run(input, signal);
-    const words = raw.map((w) => rescale(w, scale, size));
+    const rescaled = raw.map((w) => rescale(w, scale, size));
+    const words = colour ? markPictographs(rescaled, colour) : rescaled;
     this.options.log?.(`OCR ${sha.slice(0, 12)}: ${words.length} words in ${Date.now() - started} ms`);
     if (cacheFile) {
       try {

@@ -8,12 +8,16 @@ import { encode as encodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { layoutPage } from '../../../src/parsers/screenshots/layout';
 import {
+  colourOf,
   createOcrEngine,
   decodeGray,
   downscaleGray,
   imageSize,
   isAbortError,
+  markPictographs,
   normaliseBackgrounds,
+  PICTOGRAPH,
+  pictographShare,
   preprocess,
   preprocessScale,
   sha256,
@@ -138,6 +142,46 @@ describe('screenshots: OCR images', () => {
     assert.equal(at(32, 75), 0, 'black text on a light bubble stays');
     assert.equal(at(50, 75), 233, 'a light bubble stays');
     assert.equal(at(90, 5), 255, 'the page stays');
+  });
+});
+
+describe('screenshots: emoji', () => {
+  /** A 40×20 RGBA image of `background`, with `paint(x, y)` deciding the pixels that are not. */
+  const picture = (background: number[], paint: (x: number, y: number) => number[] | null) => {
+    const width = 40;
+    const height = 20;
+    const data = new Uint8Array(width * height * 4);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([...(paint(x, y) ?? background), 255], (y * width + x) * 4);
+    return colourOf({ width, height, data }, 1);
+  };
+  const blend = (a: number[], b: number[], t: number): number[] => a.map((v, i) => Math.round(v + (b[i] - v) * t));
+  const white = [255, 255, 255];
+  const black = [0, 0, 0];
+  const blue = [0, 122, 255];
+  const yellow = [252, 194, 27];
+  const brown = [140, 80, 30];
+  const stroke = (x: number, y: number): number => (x % 4 === 1 && y > 3 && y < 16 ? 1 : x % 4 === 2 && y > 3 && y < 16 ? 0.5 : 0);
+  const whole = { x: 0, y: 0, width: 40, height: 20 };
+
+  it('tells emoji (coloured ink) from text of any colour on any background, anti-aliased edges included', () => {
+    const blackOnWhite = picture(white, (x, y) => (stroke(x, y) ? blend(white, black, stroke(x, y)) : null));
+    const whiteOnBlue = picture(blue, (x, y) => (stroke(x, y) ? blend(blue, white, stroke(x, y)) : null));
+    const navyOnLightBlue = picture([211, 227, 253], (x, y) => (stroke(x, y) ? blend([211, 227, 253], [4, 30, 73], stroke(x, y)) : null));
+    for (const text of [blackOnWhite, whiteOnBlue, navyOnLightBlue]) assert.equal(pictographShare(text, whole), 0);
+    const face = (x: number, y: number): number[] | null => ((x - 20) ** 2 + (y - 10) ** 2 < 64 ? ((x + y) % 5 === 0 ? brown : yellow) : null);
+    assert.ok(pictographShare(picture(white, face), whole) > 0.8, 'a yellow face on white');
+    assert.ok(pictographShare(picture(blue, face), whole) > 0.8, 'a yellow face on blue');
+    assert.equal(pictographShare(picture(white, () => null), whole), 0, 'no ink, nothing to say');
+  });
+
+  it('reads emoji words as one U+FFFD each and leaves the text alone', () => {
+    // "Top" in black at x 0–15, an emoji at x 20–35 that tesseract split into two words.
+    const colour = picture(white, (x, y) => (x >= 20 && x < 36 && y >= 2 && y < 18 ? ((x * y) % 7 === 0 ? brown : yellow) : x < 16 && stroke(x, y) ? black : null));
+    const word = (text: string, x: number, width: number) => ({ text, confidence: 90, box: { x, y: 2, width, height: 16 } });
+    const words = markPictographs([word('Top', 0, 16), word('«', 20, 6), word('ds', 27, 9)], colour);
+    assert.deepEqual(words.map((w) => w.text), ['Top', PICTOGRAPH]);
+    assert.deepEqual(words[1].box, { x: 20, y: 2, width: 16, height: 16 });
+    assert.equal(PICTOGRAPH, '\uFFFD');
   });
 });
 
