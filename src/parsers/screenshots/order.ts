@@ -129,6 +129,7 @@ interface PreparedScreen {
   capturedAt: number | undefined;
   /** The earliest day separator, resolved to ms (wall clock read as UTC), when one resolves. */
   earliestSeparator: number | undefined;
+  separators: DaySeparator[];
 }
 
 /** What matching two items says. A mismatch is `null`. */
@@ -185,7 +186,12 @@ export function orderScreens(layouts: readonly ScreenLayout[], hints: readonly S
   const joins = chooseJoins(roots, matcher);
 
   // 5. Chains into pieces, pieces into the order the hints give.
-  const pieces = orderPieces(buildChains(roots, joins), screens, containers, captureDirection(screens, joins));
+  const chains = buildChains(roots, joins);
+  if (screens.every((screen) => screen.capturedAt === undefined)) {
+    const day = nominalCaptureDay(chains, screens);
+    for (const screen of screens) screen.earliestSeparator = earliestSeparator(screen.separators, day);
+  }
+  const pieces = orderPieces(chains, screens, containers, captureDirection(screens, joins));
 
   // 6. Screens and items in order.
   return assemble(pieces, screens, containers, joins);
@@ -226,18 +232,41 @@ function prepareScreens(layouts: readonly ScreenLayout[], hints: readonly Screen
         skippable: item.kind === 'bubble' && (Array.from(normaliseForMatch(item.text)).length <= SKIPPABLE_LENGTH || item.confidence < SKIPPABLE_CONFIDENCE),
       };
     });
-    const separatorTimes = layout.items
-      .filter((item): item is DaySeparator => item.kind === 'separator')
-      .map((separator) => resolveSeparator(separator, capturedAt ?? earliestCapture))
-      .filter((ms): ms is number => ms !== undefined);
-    return {
-      rank,
-      layout,
-      items,
-      capturedAt,
-      earliestSeparator: separatorTimes.length ? Math.min(...separatorTimes) : undefined,
-    };
+    const separators = layout.items.filter((item): item is DaySeparator => item.kind === 'separator');
+    return { rank, layout, items, capturedAt, separators, earliestSeparator: earliestSeparator(separators, capturedAt ?? earliestCapture) };
   });
+}
+
+function earliestSeparator(separators: readonly DaySeparator[], capturedAt: number | undefined): number | undefined {
+  const times = separators.map((separator) => resolveSeparator(separator, capturedAt)).filter((ms): ms is number => ms !== undefined);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/**
+ * A stand-in for the capture day when no screenshot has a capture time. "Vandaag", "Gisteren" and
+ * weekdays count from the day the screenshots were taken — one day for a set taken minutes
+ * apart — so they compare among themselves against any common day: one far after every date a
+ * separator names (dates without a year then take its year, so they count as this year's, after
+ * any dated another year). Its weekday is the one under which the separators of each chain
+ * (screenshots joined by overlap, in order) run forwards most often: a chain showing
+ * "Donderdag … Maandag, Gisteren" was taken on a Wednesday.
+ */
+function nominalCaptureDay(chains: readonly number[][], screens: readonly PreparedScreen[]): number {
+  const first = Date.UTC(2100, 0, 1);
+  let best = first;
+  let fewest = Infinity;
+  for (let weekday = 0; weekday < 7; weekday++) {
+    const day = first + weekday * DAY_MS;
+    let backwards = 0;
+    for (const chain of chains) {
+      const times = chain
+        .flatMap((rank) => screens[rank].separators.map((separator) => resolveSeparator(separator, day)))
+        .filter((ms): ms is number => ms !== undefined);
+      for (let i = 1; i < times.length; i++) if (times[i] < times[i - 1]) backwards++;
+    }
+    if (backwards < fewest) [best, fewest] = [day, backwards];
+  }
+  return best;
 }
 
 /** Code-unit order: the same everywhere, unlike localeCompare. */

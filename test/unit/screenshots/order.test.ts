@@ -546,6 +546,19 @@ describe('screenshot order: duplicates and gaps', () => {
   });
 });
 
+describe('screenshot order: without capture times', () => {
+  it('orders pieces by relative days and weekdays against one capture day, its weekday from the joined screenshots', () => {
+    const older = screen('z.png', [separator('wo 3 mei om 11:57', { month: 5, day: 3 }, '11:57'), L('Het draaiboek voor de oefening is bijgewerkt')]);
+    const thursday = screen('a.png', [separator('Donderdag 18:53', { weekday: 4 }, '18:53'), L('Zijn de cijfers van de regio al binnen?'), R('Ik stuur ze vanavond door naar iedereen')]);
+    const monday = screen('b.png', [R('Ik stuur ze vanavond door naar iedereen'), separator('Maandag 07:51', { weekday: 1 }, '07:51'), L('Persconferentie om 19:00 vanavond')]);
+    const yesterday = screen('0.png', [separator('Gisteren 08:30', { relativeDays: -1 }, '08:30'), L('Levering van de doses is vertraagd')]);
+    const result = orderScreens([yesterday, monday, older, thursday]);
+    assert.deepEqual(result.screens.map((s) => [s.file, s.gap]), [['z.png', false], ['a.png', true], ['b.png', false], ['0.png', true]]);
+    // The gaps were ordered by the separators (not by file name, which puts 0.png first).
+    assert.deepEqual([result.screens[1].joinConfidence, result.screens[3].joinConfidence], [0.1, 0.1]);
+  });
+});
+
 describe('screenshot order: synthetic scrolled conversations', () => {
   const SEEDS = 200;
 
