@@ -108,8 +108,28 @@ export type Participant = z.infer<typeof Participant>;
 export const Conversation = z.object({
   title: z.string(),
   participants: z.array(Participant),
+  /**
+   * A conversation read from screenshots: the order they were put in, each with how it joins the
+   * one before: the items they share, how sure the join is (0–1; null for the first), and
+   * whether it is a gap (no overlap: placed by dates and capture times only).
+   */
+  screenshots: z.array(z.object({
+    file: z.string(),
+    overlap: z.number().int().nonnegative(),
+    joinConfidence: z.number().min(0).max(1).nullable(),
+    gap: z.boolean(),
+  })).optional(),
 });
 export type Conversation = z.infer<typeof Conversation>;
+
+/** `IMG_1.PNG → IMG_3.PNG (92%) → IMG_2.PNG (gap, 40%)`: the screenshots' order and how sure each join is. */
+export function screenshotOrder(screens: NonNullable<Conversation['screenshots']>): string {
+  return screens.map((s) => {
+    if (s.joinConfidence === null) return s.file;
+    const sure = `${Math.round(s.joinConfidence * 100)}%`;
+    return `${s.file} (${s.gap ? `gap, ${sure}` : sure})`;
+  }).join(' → ');
+}
 
 /** `chatreview parse` output for a single conversation. */
 export const ParsedExport = z.object({

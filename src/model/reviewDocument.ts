@@ -1,4 +1,4 @@
-import type { Conversation, Message } from './conversation';
+import { screenshotOrder, type Conversation, type Message } from './conversation';
 import type { Span } from './flags';
 import type { Tag } from './review';
 
@@ -105,6 +105,8 @@ export function renderHeader(h: ReviewHeader, messages: readonly Message[]): str
   ];
   if (h.page) lines.push(`# page ${h.page.index + 1} of ${h.page.count} · ${h.page.label}`);
   lines.push(`# ${messages.length} messages · ${range} · ${h.conversation.participants.length} participants`);
+  const screens = h.conversation.screenshots;
+  if (screens) lines.push(`# ${screens.length} screenshots in the order found, each join's certainty: ${screenshotOrder(screens)}`);
   if (h.policy) {
     const p = h.policy;
     const problems = p.problemsIn ? ` (${p.problemsIn.file} has ${p.problemsIn.count} problem${p.problemsIn.count === 1 ? '' : 's'})` : '';

@@ -1,5 +1,5 @@
 import { addDays, format, isValid, parse, previousDay } from 'date-fns';
-import { messageId, type Conversation, type Message } from '../../model/conversation';
+import { messageId, screenshotOrder, type Conversation, type Message } from '../../model/conversation';
 import type { Box, Bubble, DaySeparator, OrderedConversation, PlacedItem, ScreenHint, ScreenLayout } from './types';
 
 /** Who the right-hand (sent) bubbles are from: the phone's owner, whose name a screenshot never shows. */
@@ -33,8 +33,8 @@ export function messagesFromScreens(
   let timeFresh = false;
   let gap = false;
   let runSender: string | undefined;
-  // The transcript's first line is its heading; a gap takes a line of its own (see transcriptOf).
-  let line = 2;
+  // The transcript's first two lines are its heading; a gap takes a line of its own (see transcriptOf).
+  let line = 3;
   for (const placed of ordered.items) {
     if (placed.afterGap) {
       gap = true;
@@ -87,7 +87,10 @@ export function messagesFromScreens(
     line += lines;
   }
   const participants = [...new Set(messages.map((m) => m.sender!))].map((name) => ({ name }));
-  return { conversation: { title, participants }, messages };
+  const screenshots = ordered.screens.map((s) => ({
+    file: s.file, overlap: s.overlap, joinConfidence: s.joinConfidence === null ? null : Math.round(s.joinConfidence * 100) / 100, gap: s.gap,
+  }));
+  return { conversation: { title, participants, screenshots }, messages };
 }
 
 /**
@@ -154,7 +157,10 @@ export const TRANSCRIPT_LINE = /^\[(?:\d{4}-\d{2}-\d{2}|\?{4}-\?\?-\?\?) (?:\d{2
  * lines its `source` names, so the transcript is cleaned and diffed like any chat text.
  */
 export function transcriptOf(conversation: Conversation, messages: readonly Message[]): string {
-  const out = [`# ${conversation.title} · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`];
+  const out = [
+    `# ${conversation.title} · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`,
+    `# screenshots in order, each join's certainty: ${screenshotOrder(conversation.screenshots ?? [])}\n`,
+  ];
   for (const m of messages) {
     if (m.meta?.gapBefore) out.push('# gap: the screenshots do not overlap here, messages may be missing\n');
     const time = m.precision === 'day' ? '--:--' : m.timestamp.slice(11, 16);

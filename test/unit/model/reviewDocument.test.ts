@@ -25,6 +25,18 @@ describe('review document', () => {
       '      m000002 2020-03-12 14:05 Jan de Vries: 📎 a.jpg (missing) foto');
   });
 
+  it('names, for screenshots, the order they were put in and how sure each join is', () => {
+    const screenshots = [
+      { file: 'IMG_2.PNG', overlap: 0, joinConfidence: null, gap: false },
+      { file: 'IMG_9.PNG', overlap: 3, joinConfidence: 0.97, gap: false },
+      { file: 'IMG_4.PNG', overlap: 0, joinConfidence: 0.35, gap: true },
+    ];
+    const header = (conversation: { title: string; participants: { name: string }[]; screenshots?: typeof screenshots }) =>
+      renderReviewDocument({ fileName: 'shots', sha256: 'ab'.repeat(32), format: 'screenshots', conversation }, [m]).split('\n').filter((l) => l.startsWith('#'));
+    assert.ok(header({ title: 'Anna', participants: [], screenshots }).includes("# 3 screenshots in the order found, each join's certainty: IMG_2.PNG → IMG_9.PNG (97%) → IMG_4.PNG (gap, 35%)"));
+    assert.ok(!header({ title: 'Anna', participants: [] }).some((l) => l.includes('in the order found')), 'other exports have no such line');
+  });
+
   it('maps text offsets to columns across line breaks, and back', () => {
     const layout = LineLayout.forMessage(m);
     const line = renderMessageLine(m);

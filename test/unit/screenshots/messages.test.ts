@@ -38,7 +38,11 @@ describe('screenshots: messages from the ordered screens', () => {
     const two: Bubble = { ...bubble('right', 'Doe ik\n5 min'), words };
     const copyBox = { x: 10, y: 900, width: 300, height: 60 };
     const ordered: OrderedConversation = {
-      screens: [],
+      screens: [
+        { file: 'a.png', overlap: 0, joinConfidence: null, gap: false },
+        { file: 'c.png', overlap: 1, joinConfidence: 0.9234, gap: false },
+        { file: 'b.png', overlap: 0, joinConfidence: 0.4, gap: true },
+      ],
       items: [
         placed(bubble('left', 'Hoi: kun je?', '14:05'), 'a.png'),
         { ...placed(two, 'a.png'), index: 1, copies: [{ file: 'b.png', index: 0 }, { file: 'c.png', index: 0 }] },
@@ -54,6 +58,7 @@ describe('screenshots: messages from the ordered screens', () => {
     const lines = transcriptOf(conversation, messages).split('\n');
     assert.deepEqual(lines, [
       '# Anna: Visser · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show',
+      "# screenshots in order, each join's certainty: a.png → c.png (92%) → b.png (gap, 40%)",
       '[2021-01-05 14:05] Anna∶ Visser: Hoi: kun je?',
       `[2021-01-05 --:--] ${OWNER}: Doe ik`,
       '5 min',
@@ -118,7 +123,7 @@ describe('screenshots: messages from the ordered screens', () => {
     const ordered: OrderedConversation = { screens: [], items: [placed(separator('Vandaag 14:05', { relativeDays: 0 }, '14:05'), 'a.png'), placed(bubble('left', 'Hoi'), 'a.png')] };
     const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'a.png' }], [layout('a.png', 'Anna')]);
     assert.deepEqual([messages[0].timestamp.slice(0, 10), messages[0].precision, messages[0].meta?.dateUnknown], ['1970-01-01', 'day', true]);
-    const line = transcriptOf(conversation, messages).split('\n')[1];
+    const line = transcriptOf(conversation, messages).split('\n')[2];
     assert.equal(line, '[????-??-?? --:--] Anna: Hoi');
     assert.equal(line.replace(TRANSCRIPT_LINE, ''), 'Hoi');
     const dated = messagesFromScreens(ordered, [{ file: 'a.png', capturedAt: '2021-01-05T08:00:00' }], [layout('a.png', 'Anna')]).messages[0];
