@@ -247,9 +247,10 @@ function earliestSeparator(separators: readonly DaySeparator[], capturedAt: numb
  * weekdays count from the day the screenshots were taken — one day for a set taken minutes
  * apart — so they compare among themselves against any common day: one far after every date a
  * separator names (dates without a year then take its year, so they count as this year's, after
- * any dated another year). Its weekday is the one under which the separators of each chain
- * (screenshots joined by overlap, in order) run forwards most often: a chain showing
- * "Donderdag … Maandag, Gisteren" was taken on a Wednesday.
+ * any dated another year). Its weekday is the one that contradicts the separators least: the
+ * separators of each chain (screenshots joined by overlap, in order) run forwards, and a weekday
+ * names a day two to six days back (the day before is "Gisteren", a week back a date) — a chain
+ * showing "Donderdag … Maandag, Gisteren" was taken on a Wednesday.
  */
 function nominalCaptureDay(chains: readonly number[][], screens: readonly PreparedScreen[]): number {
   const first = Date.UTC(2100, 0, 1);
@@ -258,6 +259,14 @@ function nominalCaptureDay(chains: readonly number[][], screens: readonly Prepar
   for (let weekday = 0; weekday < 7; weekday++) {
     const day = first + weekday * DAY_MS;
     let backwards = 0;
+    for (const screen of screens) {
+      for (const separator of screen.separators) {
+        const date = separator.date;
+        if (!date || !('weekday' in date)) continue;
+        const daysBack = (new Date(day).getUTCDay() - date.weekday + 7) % 7;
+        if (daysBack < 2) backwards++; // 1: yesterday ("Gisteren"); 0: a week back (a date)
+      }
+    }
     for (const chain of chains) {
       const times = chain
         .flatMap((rank) => screens[rank].separators.map((separator) => resolveSeparator(separator, day)))

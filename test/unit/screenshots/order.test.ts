@@ -557,6 +557,18 @@ describe('screenshot order: without capture times', () => {
     // The gaps were ordered by the separators (not by file name, which puts 0.png first).
     assert.deepEqual([result.screens[1].joinConfidence, result.screens[3].joinConfidence], [0.1, 0.1]);
   });
+
+  it('takes a weekday for two to six days back: the day before is Gisteren', () => {
+    // Wednesday and Thursday, then (no overlap) Saturday, then Sunday and Gisteren: taken on a
+    // Tuesday or Wednesday. Taken on a Friday, Thursday would have been Gisteren.
+    const wednesday = screen('e.png', [separator('Woensdag 11:48', { weekday: 3 }, '11:48'), L('Zijn de cijfers van de regio al binnen?'), R('Ik stuur ze vanavond door naar iedereen')]);
+    const thursday = screen('d.png', [R('Ik stuur ze vanavond door naar iedereen'), separator('Donderdag 16:52', { weekday: 4 }, '16:52'), L('Persconferentie om 19:00 vanavond')]);
+    const saturday = screen('c.png', [separator('Zaterdag 07:50', { weekday: 6 }, '07:50'), L('Levering van de doses is vertraagd')]);
+    const sunday = screen('b.png', [separator('Zondag 15:16', { weekday: 0 }, '15:16'), L('Het draaiboek voor de oefening is bijgewerkt'), R('Dank je, ik lees het vanavond')]);
+    const yesterday = screen('a.png', [R('Dank je, ik lees het vanavond'), separator('Gisteren 08:06', { relativeDays: -1 }, '08:06'), L('Goedemorgen allemaal, OMT om negen uur')]);
+    const result = orderScreens([yesterday, sunday, saturday, thursday, wednesday]);
+    assert.deepEqual(result.screens.map((s) => s.file), ['e.png', 'd.png', 'c.png', 'b.png', 'a.png']);
+  });
 });
 
 describe('screenshot order: synthetic scrolled conversations', () => {
