@@ -189,7 +189,7 @@ export function orderScreens(layouts: readonly ScreenLayout[], hints: readonly S
   const chains = buildChains(roots, joins);
   if (screens.every((screen) => screen.capturedAt === undefined)) {
     const day = nominalCaptureDay(chains, screens);
-    for (const screen of screens) screen.earliestSeparator = earliestSeparator(screen.separators, day);
+    for (const screen of screens) screen.earliestSeparator = earliestSeparator(screen.separators, day, NOMINAL_UNDATED_YEAR);
   }
   const pieces = orderPieces(chains, screens, containers, captureDirection(screens, joins));
 
@@ -237,8 +237,8 @@ function prepareScreens(layouts: readonly ScreenLayout[], hints: readonly Screen
   });
 }
 
-function earliestSeparator(separators: readonly DaySeparator[], capturedAt: number | undefined): number | undefined {
-  const times = separators.map((separator) => resolveSeparator(separator, capturedAt)).filter((ms): ms is number => ms !== undefined);
+function earliestSeparator(separators: readonly DaySeparator[], capturedAt: number | undefined, undatedYear?: number): number | undefined {
+  const times = separators.map((separator) => resolveSeparator(separator, capturedAt, undatedYear)).filter((ms): ms is number => ms !== undefined);
   return times.length ? Math.min(...times) : undefined;
 }
 
@@ -246,14 +246,16 @@ function earliestSeparator(separators: readonly DaySeparator[], capturedAt: numb
  * A stand-in for the capture day when no screenshot has a capture time. "Vandaag", "Gisteren" and
  * weekdays count from the day the screenshots were taken — one day for a set taken minutes
  * apart — so they compare among themselves against any common day: one far after every date a
- * separator names (dates without a year then take its year, so they count as this year's, after
- * any dated another year). Its weekday is the one that contradicts the separators least: the
+ * separator names. Dates without a year (this year's, as the apps show them) all take one year
+ * before it (NOMINAL_UNDATED_YEAR), so none wraps into another year and all follow those dated
+ * another year and precede the last week's. Its weekday is the one that contradicts the separators least: the
  * separators of each chain (screenshots joined by overlap, in order) run forwards, and a weekday
  * names a day two to six days back (the day before is "Gisteren", a week back a date) — a chain
  * showing "Donderdag … Maandag, Gisteren" was taken on a Wednesday.
  */
 function nominalCaptureDay(chains: readonly number[][], screens: readonly PreparedScreen[]): number {
-  const first = Date.UTC(2100, 0, 1);
+  // A year after NOMINAL_UNDATED_YEAR's end: its last week lies after every undated date too.
+  const first = Date.UTC(NOMINAL_UNDATED_YEAR + 2, 0, 1);
   let best = first;
   let fewest = Infinity;
   for (let weekday = 0; weekday < 7; weekday++) {
@@ -269,7 +271,7 @@ function nominalCaptureDay(chains: readonly number[][], screens: readonly Prepar
     }
     for (const chain of chains) {
       const times = chain
-        .flatMap((rank) => screens[rank].separators.map((separator) => resolveSeparator(separator, day)))
+        .flatMap((rank) => screens[rank].separators.map((separator) => resolveSeparator(separator, day, NOMINAL_UNDATED_YEAR)))
         .filter((ms): ms is number => ms !== undefined);
       for (let i = 1; i < times.length; i++) if (times[i] < times[i - 1]) backwards++;
     }
@@ -291,6 +293,8 @@ function parseWallClock(text: string): number | undefined {
 }
 
 const DAY_MS = 86_400_000;
+/** Without capture times: the year dates without one are put in (the nominal capture day is in the year after the next). */
+const NOMINAL_UNDATED_YEAR = 2100;
 
 /**
  * A separator's date and time in ms (wall clock as UTC), as far as it can be known. Relative
@@ -300,7 +304,7 @@ const DAY_MS = 86_400_000;
  * after the capture); without any capture time, the year 2000, so year-less dates at least
  * compare among themselves. No time reads as the start of the day.
  */
-function resolveSeparator(separator: DaySeparator, capturedAt: number | undefined): number | undefined {
+function resolveSeparator(separator: DaySeparator, capturedAt: number | undefined, undatedYear?: number): number | undefined {
   const date = separator.date;
   if (!date) return undefined;
   const captureDay = capturedAt === undefined ? undefined : Math.floor(capturedAt / DAY_MS) * DAY_MS;
@@ -315,6 +319,8 @@ function resolveSeparator(separator: DaySeparator, capturedAt: number | undefine
     day = captureDay - daysBack * DAY_MS;
   } else if (date.year !== undefined) {
     day = Date.UTC(date.year, date.month - 1, date.day);
+  } else if (undatedYear !== undefined) {
+    day = Date.UTC(undatedYear, date.month - 1, date.day);
   } else if (captureDay !== undefined) {
     const captureYear = new Date(captureDay).getUTCFullYear();
     day = Date.UTC(captureYear, date.month - 1, date.day);

@@ -558,6 +558,13 @@ describe('screenshot order: without capture times', () => {
     assert.deepEqual([result.screens[1].joinConfidence, result.screens[3].joinConfidence], [0.1, 0.1]);
   });
 
+  it('keeps dates without a year in one year, after those dated another year', () => {
+    const newYearsEve = screen('c.png', [separator('vr 31 dec. 2021 om 18:56', { year: 2021, month: 12, day: 31 }, '18:56'), L('Fijne jaarwisseling allemaal')]);
+    const first = screen('b.png', [separator('za 1 jan. om 07:34', { month: 1, day: 1 }, '07:34'), L('Het draaiboek voor de oefening is bijgewerkt')]);
+    const sixth = screen('a.png', [separator('do 6 jan. om 15:50', { month: 1, day: 6 }, '15:50'), L('Levering van de doses is vertraagd')]);
+    assert.deepEqual(orderScreens([sixth, first, newYearsEve]).screens.map((s) => s.file), ['c.png', 'b.png', 'a.png']);
+  });
+
   it('takes a weekday for two to six days back: the day before is Gisteren', () => {
     // Wednesday and Thursday, then (no overlap) Saturday, then Sunday and Gisteren: taken on a
     // Tuesday or Wednesday. Taken on a Friday, Thursday would have been Gisteren.
