@@ -72,7 +72,7 @@ const CACHE_VERSION = 1;
 const MODEL_FOLDER = '4.0.0_best_int';
 const LANGUAGES = ['nld', 'eng'] as const;
 /** Names the preprocessing (`preprocess`) in the cache's settings: change it when that changes. */
-const PREPROCESSING = 'PNG and JPEG: grey, area downscale, bubble normalisation, gamma 1.5; emoji marked by colour';
+const PREPROCESSING = 'PNG and JPEG: grey, area downscale, bubble normalisation, gamma 1.5; emoji marked by colour (2)';
 
 /** An error like fetch's when aborted: `name === 'AbortError'`. */
 export function abortError(): Error {
@@ -435,17 +435,19 @@ export function pictographShare(img: ColourImage, box: Box): number {
       v[2] = img.b[p] - bg[2];
       if (Math.hypot(v[0], v[1], v[2]) <= INK) continue;
       ink++;
-      // The furthest the implied ink colour can go before leaving the RGB cube.
+      // The furthest the implied ink colour can go before leaving the RGB cube (a channel that
+      // barely moves, as blue between white text and iMessage blue, sets no limit: it sits at
+      // the cube's face already).
       let sMax = Infinity;
       for (let c = 0; c < 3; c++) {
-        if (v[c] > 0) sMax = Math.min(sMax, (255 - bg[c]) / v[c]);
-        else if (v[c] < 0) sMax = Math.min(sMax, bg[c] / -v[c]);
+        if (v[c] > 3) sMax = Math.min(sMax, (255 - bg[c]) / v[c]);
+        else if (v[c] < -3) sMax = Math.min(sMax, bg[c] / -v[c]);
       }
-      sMax = Math.max(1, sMax);
+      sMax = Math.max(1, Math.min(sMax, 255 / INK));
       let leastChroma = Infinity;
       for (let step = 0; step <= 8; step++) {
         const scale = 1 + ((sMax - 1) * step) / 8;
-        for (let c = 0; c < 3; c++) implied[c] = bg[c] + scale * v[c];
+        for (let c = 0; c < 3; c++) implied[c] = Math.min(255, Math.max(0, bg[c] + scale * v[c]));
         leastChroma = Math.min(leastChroma, Math.max(implied[0], implied[1], implied[2]) - Math.min(implied[0], implied[1], implied[2]));
       }
       if (leastChroma >= CHROMATIC) coloured++;
