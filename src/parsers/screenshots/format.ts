@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as os from 'node:os';
 import { InputError } from '../../model/errors';
 import type { ExportInput } from '../input';
 import { registerFormat } from '../registry';
@@ -18,6 +19,26 @@ const MAX_IMAGE_BYTES = 40 * 1024 ** 2;
 /** The screenshots of a folder or zip, by name (hidden files and macOS's `__MACOSX` aside). */
 export function screenshotFiles(input: ExportInput): string[] {
   return input.zip ? [...input.zip.entries.keys()].filter((n) => IMAGE.test(n) && !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX')).sort() : [];
+}
+
+/** `fn` over `items`, at most `limit` at a time; the results in the items' order. The first failure stops new work. */
+export async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const run = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, run));
+  return results;
 }
 
 /** More pixels than any phone screenshot has (a decompression bomb declares billions). */
@@ -70,7 +91,8 @@ registerFormat({
     const engine = createOcrEngine({ cacheDir: options.ocr?.cacheDir, workers: options.ocr?.workers, signal: options.signal });
     try {
       let done = 0;
-      const pages = await Promise.all(files.map(async (file) => {
+      // A few screenshots in flight per worker: a folder of hundreds is never all in memory at once.
+      const pages = await mapInOrder(files, 2 * (options.ocr?.workers ?? os.availableParallelism()), async (file) => {
         const bytes = await readScreenshot(input, file);
         checkScreenshot(bytes, file);
         const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -87,7 +109,7 @@ registerFormat({
         ]);
         options.ocr?.onProgress?.(++done, files.length);
         return { layout: layoutPage(page), hint: { file, ...(capturedAt ? { capturedAt } : {}) } as ScreenHint };
-      }));
+      });
       const layouts: ScreenLayout[] = pages.map((p) => p.layout);
       const ordered = orderScreens(layouts, pages.map((p) => p.hint));
       const { conversation, messages } = messagesFromScreens(ordered, pages.map((p) => p.hint), layouts);
