@@ -97,6 +97,8 @@ main(process.argv.slice(2)).then(
       const detail = process.env.CHATREVIEW_DEBUG ? `\n${(e as Error)?.stack}` : ' (set CHATREVIEW_DEBUG=1 for details)';
       process.stderr.write(`chatreview: internal error: ${oneLine(String((e as Error)?.message ?? e))}${detail}\n`);
     }
-    process.exitCode = 2;
+    // Exit now: an OCR worker thread that failed to start would keep the process alive (tesseract.js
+    // hands out no worker to stop until it has started). The one line above is written already.
+    process.exit(2);
   },
 );

@@ -74,4 +74,17 @@ describe('chatreview on a folder of screenshots', function () {
     const again = ParsedExport.parse(JSON.parse(r.stdout));
     assert.deepEqual(again.messages.map((m) => m.text), parsed.messages.map((m) => m.text));
   });
+
+  it('an OCR engine that cannot start (its core missing): one line, exit 2, at once', () => {
+    const broken = path.join(root, 'broken', 'dist');
+    fs.cpSync(path.join(root, 'packaged', 'dist'), broken, { recursive: true });
+    fs.rmSync(path.join(broken, 'node_modules', 'tesseract.js-core'), { recursive: true });
+    const started = Date.now();
+    const r = spawnSync(process.execPath, [path.join(broken, 'cli.js'), 'parse', shots], {
+      cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CHATREVIEW_CACHE: path.join(root, 'broken-cache'), CHATREVIEW_DEBUG: '' },
+    });
+    assert.equal(r.status, 2, `exit code ${r.status} (signal ${r.signal}): a worker thread that failed to start must not keep the process alive`);
+    assert.match(r.stderr, /^chatreview: internal error: OCR worker failed: .*tesseract\.js-core[^\n]*\n$/);
+    assert.ok(Date.now() - started < 30_000);
+  });
 });
