@@ -157,16 +157,19 @@ export const TRANSCRIPT_LINE = /^\[(?:\d{4}-\d{2}-\d{2}|\?{4}-\?\?-\?\?) (?:\d{2
  * lines its `source` names, so the transcript is cleaned and diffed like any chat text.
  */
 export function transcriptOf(conversation: Conversation, messages: readonly Message[]): string {
+  // File names and names read by OCR stay on their line: a line break in one would shift every
+  // message off the lines its source names, and cleaning removes lines by number.
+  const oneLine = (s: string) => s.replace(/[\r\n]/g, ' ');
   const out = [
-    `# ${conversation.title} · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`,
-    `# screenshots in order, each join's certainty: ${screenshotOrder(conversation.screenshots ?? [])}\n`,
+    `# ${oneLine(conversation.title)} · read from screenshots by OCR and put in order by Chat Review; --:-- is a time the screenshots do not show\n`,
+    `# screenshots in order, each join's certainty: ${oneLine(screenshotOrder(conversation.screenshots ?? []))}\n`,
   ];
   for (const m of messages) {
     if (m.meta?.gapBefore) out.push('# gap: the screenshots do not overlap here, messages may be missing\n');
     const time = m.precision === 'day' ? '--:--' : m.timestamp.slice(11, 16);
     const date = m.meta?.dateUnknown ? '????-??-??' : m.timestamp.slice(0, 10);
     // A colon in the name would blur where the text starts (a title read by OCR may have one).
-    out.push(`[${date} ${time}] ${m.sender?.replace(/:/g, '∶')}: ${m.text}\n`);
+    out.push(`[${date} ${time}] ${oneLine(m.sender ?? '').replace(/:/g, '∶')}: ${m.text.replace(/\r/g, ' ')}\n`);
   }
   return out.join('');
 }

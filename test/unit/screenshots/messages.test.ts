@@ -119,6 +119,16 @@ describe('screenshots: messages from the ordered screens', () => {
     assert.deepEqual(conversation.participants.map((p) => p.name), ['Sven Hendriks', OWNER, 'Sven en Chloë', 'Chloë Hendriks']);
   });
 
+  it('keeps every message on its own lines whatever the file names and names hold', () => {
+    const ordered: OrderedConversation = {
+      screens: [{ file: 'IMG\n1.PNG', overlap: 0, joinConfidence: null, gap: false }, { file: 'IMG\r2.PNG', overlap: 1, joinConfidence: 0.9, gap: false }],
+      items: [placed(bubble('left', 'Een'), 'IMG\n1.PNG'), placed(bubble('right', 'Twee\nregels'), 'IMG\r2.PNG')],
+    };
+    const { conversation, messages } = messagesFromScreens(ordered, [], [layout('IMG\n1.PNG', 'Anna\nVisser')]);
+    const lines = transcriptOf(conversation, messages).split(/\r\n|\r|\n/);
+    for (const m of messages) assert.equal(lines.slice(m.source.line - 1, m.source.line - 1 + m.source.lines).join('\n').replace(TRANSCRIPT_LINE, ''), m.text, m.id);
+  });
+
   it('says when no date can be read at all: the date is a stand-in, and the transcript shows it unknown', () => {
     const ordered: OrderedConversation = { screens: [], items: [placed(separator('Vandaag 14:05', { relativeDays: 0 }, '14:05'), 'a.png'), placed(bubble('left', 'Hoi'), 'a.png')] };
     const { conversation, messages } = messagesFromScreens(ordered, [{ file: 'a.png' }], [layout('a.png', 'Anna')]);
