@@ -56,6 +56,8 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function outputNames(exportPath: string, outDir?: string, conversation?: string, format?: string): { cleaned: string; diff: string; report: string; rsmf: string; screenshots: string } {
   const parsed = path.parse(exportPath);
+  // A folder of screenshots is named whole: "Chat 2020.03" and "Chat 2020.04" are two exports.
+  if (format === 'screenshots' && parsed.ext.toLowerCase() !== '.zip') Object.assign(parsed, { name: parsed.base, ext: '' });
   // One conversation of a file that holds several is named in its outputs.
   const name = conversation === undefined ? parsed.name : `${parsed.name}.${conversation.replace(/[^\w.+@-]/g, '_')}`;
   const { ext } = parsed;

@@ -82,6 +82,9 @@ export async function cleanScreenshotImages(
   input: ExportInput, boxes: ReadonlyMap<string, readonly Box[]>, target: string, diff: (text: string) => void, signal?: AbortSignal,
 ): Promise<NonNullable<RemovalReport['screenshots']>['images']> {
   const files = screenshotFiles(input);
+  // git quotes such names in a diff; the removal diff would not name them plainly: refused.
+  const odd = files.find((f) => /[\x00-\x1f\x7f"\\]/.test(f));
+  if (odd) throw new InputError(`the screenshot name ${JSON.stringify(odd)} holds a control character, quote or backslash: rename it, then open the folder again; nothing was written`);
   for (const file of boxes.keys()) if (!files.includes(file)) throw new InputError(`the review names the screenshot ${file}, which the export does not have`);
   const zip = input.folder ? undefined : new yazl.ZipFile();
   const written = zip && new Promise<void>((resolve, reject) => {

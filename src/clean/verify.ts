@@ -296,6 +296,8 @@ async function checkScreenshots(
   try {
     const names = screenshotFiles(original);
     check(names.join('\n') === account.images.map((i) => i.name).join('\n'), 'the report does not list every screenshot of the export');
+    // Nothing else may travel with the copies: the folder's sha256 covers only its visible files.
+    for (const extra of await contentsBeyond(copiesPath, new Set(names))) check(false, `the cleaned screenshots hold ${JSON.stringify(extra)}, which is not a cleaned screenshot`);
     for (const image of account.images) {
       if (!copies.zip?.entries.has(image.name)) {
         check(false, `the cleaned copy of ${image.name} is missing`);
@@ -318,3 +320,21 @@ async function checkScreenshots(
 }
 
 const hashBytes = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What a cleaned screenshots folder or zip holds besides the named screenshots: hidden files and subfolders included. */
+async function contentsBeyond(copiesPath: string, names: ReadonlySet<string>): Promise<string[]> {
+  const stat = await fs.promises.stat(copiesPath);
+  if (!stat.isDirectory()) {
+    const zip = await openExport(copiesPath);
+    try {
+      return [...(zip.zip?.entries.keys() ?? []), ...(zip.zip?.folders.map((f) => f.name) ?? [])].filter((n) => !names.has(n));
+    } finally {
+      zip.close();
+    }
+  }
+  const entries = await fs.promises.readdir(copiesPath, { recursive: true, withFileTypes: true });
+  return entries
+    .map((e) => path.relative(copiesPath, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .filter((n) => !names.has(n))
+    .sort();
+}

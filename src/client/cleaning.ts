@@ -140,7 +140,7 @@ export function verifyCleanedExport(reviews: ReviewFileSystem) {
     const review = await activeExport(reviews);
     const exportPath = review && localPath(review);
     if (!review || !exportPath) return;
-    const report = outputNames(exportPath, undefined, review.conversation).report;
+    const report = outputNames(exportPath, undefined, review.conversation, review.parsed.format).report;
     if (!fs.existsSync(report)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no removal report for {0} yet: save the cleaned export first.', review.fileName));
       return;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import yazl from 'yazl';
-import { cleanExport } from '../../../src/clean/cleaner';
+import { cleanExport, outputNames } from '../../../src/clean/cleaner';
 
 import { verifyExport } from '../../../src/clean/verify';
 import { RemovalReport, sha256File, type Message, type ParsedExport, type ReviewState } from '../../../src/model';
@@ -145,6 +145,16 @@ describe('cleaning a conversation read from screenshots', function () {
     const { problems, checks } = await verifyExport(shots, result.report, { ocr });
     assert.deepEqual(problems, []);
     assert.ok(checks > 10);
+    // Originals slipped in beside the copies (a subfolder, a hidden file) are found.
+    const first = fs.readdirSync(shots)[0];
+    fs.mkdirSync(path.join(result.screenshots!, 'originals'));
+    fs.copyFileSync(path.join(shots, first), path.join(result.screenshots!, 'originals', first));
+    fs.copyFileSync(path.join(shots, first), path.join(result.screenshots!, `.${first}`));
+    const smuggled = await verifyExport(shots, result.report, { ocr });
+    assert.ok(smuggled.problems.some((p) => p.includes(`"originals/${first}", which is not a cleaned screenshot`)), smuggled.problems.join('; '));
+    assert.ok(smuggled.problems.some((p) => p.includes(`".${first}", which is not a cleaned screenshot`)), smuggled.problems.join('; '));
+    fs.rmSync(path.join(result.screenshots!, 'originals'), { recursive: true });
+    fs.rmSync(path.join(result.screenshots!, `.${first}`));
     // A pixel of the removed bubble put back is found.
     const file = path.join(result.screenshots!, removed.meta!.image!.file);
     const { PNG } = await import('pngjs');
@@ -155,6 +165,24 @@ describe('cleaning a conversation read from screenshots', function () {
     fs.writeFileSync(file, PNG.sync.write(png));
     const tampered = await verifyExport(shots, result.report, { ocr });
     assert.ok(tampered.problems.some((p) => p.includes(removed.meta!.image!.file)), tampered.problems.join('; '));
+  });
+
+  it('names a folder\'s outputs after the whole folder name, and refuses a screenshot name a diff cannot hold plainly', async () => {
+    const dated = path.join(root, 'Chat 2020.03');
+    fs.cpSync(shots, dated, { recursive: true });
+    const names = outputNames(dated, undefined, undefined, 'screenshots');
+    assert.deepEqual(Object.values(names).map((f) => path.basename(f)).sort(), [
+      'Chat 2020.03.cleaned', 'Chat 2020.03.cleaned.rsmf', 'Chat 2020.03.cleaned.txt', 'Chat 2020.03.removal.diff', 'Chat 2020.03.removal.json',
+    ]);
+    const result = await cleanExport(dated, { ...state, export: { file: 'Chat 2020.03', sha256: await sha256File(dated) } }, { reviewer: 'tester', ocr });
+    assert.equal(result.report, names.report);
+    const odd = path.join(root, 'odd');
+    fs.cpSync(shots, odd, { recursive: true });
+    const first = fs.readdirSync(odd)[0];
+    fs.renameSync(path.join(odd, first), path.join(odd, `IMG\n${first}`));
+    const oddState = { version: 1 as const, export: { file: 'odd', sha256: await sha256File(odd) }, tags: [] };
+    await assert.rejects(cleanExport(odd, oddState, { reviewer: 'tester', ocr }), /the screenshot name "IMG\\n.*" holds a control character/);
+    assert.deepEqual(fs.readdirSync(root).filter((f) => f.startsWith('odd.')), [], 'nothing was written');
   });
 
   it('keeps a zip of screenshots a zip', async () => {
