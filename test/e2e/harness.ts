@@ -1620,6 +1620,23 @@ export class VSCodeHarness {
   }
 
   /**
+   * Alt+Z (toggle word wrap) in the diff editor once both its sides are rendered: pressed while
+   * the editor is still opening (a loaded machine), the key reaches no editor and nothing wraps.
+   */
+  async toggleDiffWrap(): Promise<void> {
+    await waitUntil(
+      async () => {
+        const s = await this.diffEditorSides();
+        return s && s.original.lines.length > 1 && s.modified.lines.length > 1 ? true : undefined;
+      },
+      30_000,
+      () => 'the diff editor never rendered both sides',
+    );
+    await this.focusEditor();
+    await this.page.keyboard.press('Alt+KeyZ');
+  }
+
+  /**
    * The two sides of the diff editor in the active group, as rendered: each side's URI and its
    * lines (1-based number and text, word-wrapped parts joined), top to bottom; undefined when the
    * active editor is no diff editor. Only lines rendered on screen are listed.

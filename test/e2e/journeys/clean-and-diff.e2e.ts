@@ -264,8 +264,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     const tab = await vs.waitForActiveTab(title);
     // Review documents wrap long lines; unwrapped, every line of the sample fits on screen, and
     // the editor renders only what is on screen.
-    await vs.focusEditor();
-    await press('Alt+KeyZ');
+    await vs.toggleDiffWrap();
     // Both documents end with a line break: their last line is empty.
     const textOf = (side: DiffSide) => side.lines.map((l) => l.text).join('\n');
     const originalLines = openedText.replace(/\n$/, '').split('\n');
@@ -305,8 +304,7 @@ describe('journey: save, diff and verify the cleaned export', function () {
     const copied = await vs.readEditorText();
     assert.deepEqual(copied.replace(/\n$/, '').split('\n'), right, 'the copied text of the right side is what is rendered');
     // Alt+Z wraps the long lines again, so the [AVG] shows where the BSN was.
-    await vs.focusEditor();
-    await press('Alt+KeyZ');
+    await vs.toggleDiffWrap();
     await waitUntil(
       async () => (await vs.page.locator('.editor-group-container.active .monaco-diff-editor .view-line').evaluateAll(
         (ls) => ls.filter((l) => (l.textContent ?? '').includes('[AVG]')).length)) > 0 &&

@@ -481,8 +481,7 @@ describe('journey: a conversation that exists only as screenshots', function () 
     const tab = await vs.waitForActiveTab('original ↔ cleaned', 30_000);
     assert.ok(tab.includes('(1 removed, 1 redacted)'), `the diff's title counts 1 removed and 1 redacted: "${tab}"`);
     // Review documents wrap long lines; unwrapped (Alt+Z), every line of the conversation fits on screen.
-    await vs.focusEditor();
-    await press('Alt+KeyZ');
+    await vs.toggleDiffWrap();
     const sides = await waitUntil(
       async () => {
         const s = await vs.diffEditorSides();
