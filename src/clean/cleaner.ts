@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { cleanedMessages, RemovalReport, reportPolicy, sha256File, wooGround, type PolicyInForce, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
+import { cleanedMessages, RemovalReport, reportPolicy, sha256, sha256File, wooGround, type PolicyInForce, type Message, type Redaction, type ReviewState, type Tag, type TagEntry } from '../model';
 import { InputError } from '../model/errors';
 import { getFormat, parseExport, type ParseOptions } from '../parsers';
 import { openExport, type ExportInput } from '../parsers/input';
@@ -47,7 +47,6 @@ export interface CleanResult {
   summary: RemovalReport;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * The output names: `<name>.cleaned.<ext>`, `<name>.removal.diff`, `<name>.removal.json`. A

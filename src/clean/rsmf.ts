@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yazl from 'yazl';
 import type { Conversation, Message } from '../model/conversation';
 import { InputError } from '../model/errors';
+import { sha256 } from '../model/hash';
 import { MAX_RSMF_ZIP_BYTES, ZIP_ATTACHMENT } from '../parsers/rsmf/mail';
 import { writeCustom } from '../parsers/rsmf/custom';
 import { kindOf } from '../parsers/rsmf/events';
@@ -25,7 +26,6 @@ export interface WriteRsmfOptions {
   timeZone?: string;
 }
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Minutes east of UTC that `zone` was at an instant. */
 function offsetMinutes(epochMs: number, zone: string | undefined): number {

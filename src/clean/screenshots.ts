@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yazl from 'yazl';
-import type { Box, Conversation, Message, RemovalReport } from '../model';
+import { sha256, type Box, type Conversation, type Message, type RemovalReport } from '../model';
 import { InputError } from '../model/errors';
 import type { ExportBytes, ExportInput } from '../parsers/input';
 import { readScreenshot, screenshotFiles } from '../parsers/screenshots/format';
@@ -65,7 +65,6 @@ export function blackoutBoxes(
 }
 
 const gitBlobSha1 = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A changed binary file in the removal diff, as git writes one. */
 function changedBinaryFile(name: string, before: Uint8Array, after: Uint8Array): string {

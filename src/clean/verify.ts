@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RemovalReport, sha256File, type Message } from '../model';
+import { RemovalReport, sha256, sha256File, type Message } from '../model';
 import { InputError } from '../model/errors';
 import { getFormat, parseExport, type ParseOptions } from '../parsers';
 import { readScreenshot, screenshotFiles } from '../parsers/screenshots/format';
@@ -216,14 +216,13 @@ export async function verifyExport(exportPath: string, reportPath: string, optio
       if (m.meta?.image) fromScreenshots.push(m);
     },
   });
-  const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
   for (const r of report.removed) {
     const m = byId.get(r.id);
-    check(!!m && sha(m.text) === r.sha256, `the report's entry for removed ${r.id} does not match the export`);
+    check(!!m && sha256(m.text) === r.sha256, `the report's entry for removed ${r.id} does not match the export`);
   }
   for (const r of report.redactions) {
     const m = byId.get(r.id);
-    check(!!m && sha(m.text.slice(r.start, r.end)) === r.sha256, `the report's redaction of ${r.id} does not match the export`);
+    check(!!m && sha256(m.text.slice(r.start, r.end)) === r.sha256, `the report's redaction of ${r.id} does not match the export`);
   }
 
   const files = await diffFiles(diffPath);
@@ -304,8 +303,8 @@ async function checkScreenshots(
         continue;
       }
       const [before, after] = await Promise.all([readScreenshot(original, image.name), readScreenshot(copies, image.name)]);
-      check(hashBytes(before) === image.sha256, `the screenshot ${image.name} is not the one in the report`);
-      check(hashBytes(after) === image.cleaned, `the cleaned copy of ${image.name} differs from its sha256 in the report`);
+      check(sha256(before) === image.sha256, `the screenshot ${image.name} is not the one in the report`);
+      check(sha256(after) === image.cleaned, `the cleaned copy of ${image.name} differs from its sha256 in the report`);
       const pixels = decodeScreenshot(after, image.name);
       const wanted = pixelBoxes(expected.get(image.name) ?? [], pixels.width, pixels.height);
       check(JSON.stringify(wanted) === JSON.stringify(image.blackedOut), `the boxes of ${image.name} in the report are not the ones the review's decisions call for`);
@@ -318,8 +317,6 @@ async function checkScreenshots(
     copies.close();
   }
 }
-
-const hashBytes = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** What a cleaned screenshots folder or zip holds besides the named screenshots: hidden files and subfolders included. */
 async function contentsBeyond(copiesPath: string, names: ReadonlySet<string>): Promise<string[]> {

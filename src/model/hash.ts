@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** sha256 of text (as UTF-8) or bytes, in hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * sha256 of an export, streamed so size never matters: a file's bytes; for a folder (of
  * screenshots) the sha256 of its listing, one `name NUL sha256` line per file directly in it,

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as os from 'node:os';
 import { InputError } from '../../model/errors';
+import { sha256 } from '../../model/hash';
 import type { ExportInput } from '../input';
 import { registerFormat } from '../registry';
 import { readCaptureTime } from './capture';
@@ -95,9 +95,9 @@ registerFormat({
       const pages = await mapInOrder(files, 2 * (options.ocr?.workers ?? os.availableParallelism()), async (file) => {
         const bytes = await readScreenshot(input, file);
         checkScreenshot(bytes, file);
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const hash = sha256(bytes);
         const [page, capturedAt] = await Promise.all([
-          engine.recognize(bytes, file, sha256).catch((e: unknown) => {
+          engine.recognize(bytes, file, hash).catch((e: unknown) => {
             // The engine's own words for a bad image name no file; other failures (the engine
             // not starting) are not the image's fault and keep their own words.
             if (!isAbortError(e) && !(e instanceof InputError) && /read image|not an image/i.test(firstLine(e))) {

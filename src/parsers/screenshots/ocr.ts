@@ -22,12 +22,13 @@
  *
  * Nothing here logs recognised text.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { sha256 } from '../../model/hash';
 import type { Box, OcrPage, OcrWord } from './types';
 
 // --- Options and API ----------------------------------------------------------------------------
@@ -81,10 +82,6 @@ export function abortError(): Error {
 
 export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 // --- Images ------------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ import {
   pictographShare,
   preprocess,
   preprocessScale,
-  sha256,
   TARGET_WIDTH,
 } from '../../../src/parsers/screenshots/ocr';
+import { sha256 } from '../../../src/model/hash';
 import type { Bubble, DaySeparator, OcrPage } from '../../../src/parsers/screenshots/types';
 import { findChromium, renderSets, type SetTruth, type TruthMessage, type TruthSeparator } from '../../screenshots/render';
 
